@@ -1,0 +1,30 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { listLessons } from '@/lib/lessons/catalog'
+
+export const metadata: Metadata = { title: 'Lessons' }
+
+export default async function LessonsPage() {
+  const lessons = await listLessons()
+  return (
+    <div className="prose">
+      <h1>Lessons</h1>
+      <p>
+        Each lesson sends real requests to a built-in BigID sandbox that runs
+        inside this app. Nothing you send leaves this machine unless an operator
+        has allowed a real BigID deployment.
+      </p>
+      <ol className="lesson-list">
+        {lessons.map((lesson) => (
+          <li key={lesson.slug}>
+            <h2>
+              <Link href={`/lessons/${lesson.slug}`}>{lesson.title}</Link>
+            </h2>
+            <p>{lesson.summary}</p>
+            <p className="hint">About {lesson.minutes} minutes</p>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}

@@ -1,0 +1,134 @@
+'use client'
+
+import Editor, { loader, type OnMount } from '@monaco-editor/react'
+import * as monaco from 'monaco-editor'
+import { useEffect, useRef, useState } from 'react'
+
+// Monaco and its workers come from our own build: loader.config stops
+// @monaco-editor/react from fetching Monaco from a CDN.
+self.MonacoEnvironment = {
+  getWorker(_workerId, label) {
+    if (label === 'json') {
+      return new Worker(
+        new URL('monaco-editor/language/json/json.worker.js', import.meta.url),
+        { type: 'module' },
+      )
+    }
+    return new Worker(
+      new URL('monaco-editor/editor/editor.worker.js', import.meta.url),
+      { type: 'module' },
+    )
+  },
+}
+loader.config({ monaco })
+
+export type Highlight = {
+  line: number
+  startColumn: number
+  endColumn: number
+}
+
+export type CodeEditorProps = {
+  path: string
+  value: string
+  language: 'json' | 'plaintext'
+  ariaLabel: string
+  readOnly?: boolean
+  onChange?: (value: string) => void
+  onRun?: () => void
+  highlight?: Highlight
+  minLines?: number
+  maxHeight?: number
+}
+
+const lineHeight = 19
+
+export function CodeEditor({
+  path,
+  value,
+  language,
+  ariaLabel,
+  readOnly = false,
+  onChange,
+  onRun,
+  highlight,
+  minLines = 4,
+  maxHeight = 420,
+}: CodeEditorProps) {
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
+  const decorations = useRef<monaco.editor.IEditorDecorationsCollection>(null)
+  const onRunRef = useRef(onRun)
+  onRunRef.current = onRun
+  const [height, setHeight] = useState(minLines * lineHeight + 10)
+
+  const handleMount: OnMount = (editor) => {
+    editorRef.current = editor
+    decorations.current = editor.createDecorationsCollection()
+    editor.onDidContentSizeChange(({ contentHeight }) => {
+      const min = minLines * lineHeight + 10
+      setHeight(Math.min(maxHeight, Math.max(min, contentHeight)))
+    })
+    // addAction is scoped to this editor; addCommand is not.
+    editor.addAction({
+      id: 'playground.send',
+      label: 'Send request',
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      run: () => onRunRef.current?.(),
+    })
+    paintHighlight(editor, decorations.current, highlight)
+  }
+
+  useEffect(() => {
+    const editor = editorRef.current
+    if (editor && decorations.current) {
+      paintHighlight(editor, decorations.current, highlight)
+    }
+  }, [highlight])
+
+  return (
+    <Editor
+      path={path}
+      value={value}
+      language={language}
+      height={height}
+      onChange={(next) => onChange?.(next ?? '')}
+      onMount={handleMount}
+      loading={null}
+      options={{
+        ariaLabel,
+        readOnly,
+        domReadOnly: readOnly,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+        fontSize: 14,
+        lineHeight,
+        tabSize: 2,
+        wordWrap: readOnly ? 'on' : 'off',
+        renderLineHighlight: readOnly ? 'none' : 'line',
+        fixedOverflowWidgets: true,
+      }}
+    />
+  )
+}
+
+function paintHighlight(
+  editor: monaco.editor.IStandaloneCodeEditor,
+  collection: monaco.editor.IEditorDecorationsCollection,
+  highlight: Highlight | undefined,
+) {
+  if (!highlight) {
+    collection.clear()
+    return
+  }
+  const range = new monaco.Range(
+    highlight.line,
+    highlight.startColumn,
+    highlight.line,
+    highlight.endColumn,
+  )
+  collection.set([{ range, options: { inlineClassName: 'token-highlight' } }])
+  editor.revealLineInCenterIfOutsideViewport(highlight.line)
+}
+
+export default CodeEditor

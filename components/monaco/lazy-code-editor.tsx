@@ -1,0 +1,37 @@
+'use client'
+
+import { type ComponentType, useEffect, useState } from 'react'
+import type { CodeEditorProps } from './code-editor'
+
+type Loaded = ComponentType<CodeEditorProps>
+
+// One download for every editor on the page. Monaco is about 1 MB, so it
+// loads after the lesson has painted and the request can already be sent.
+let loading: Promise<Loaded> | undefined
+
+function loadCodeEditor(): Promise<Loaded> {
+  loading ??= import('./code-editor').then((module) => module.CodeEditor)
+  return loading
+}
+
+export function useCodeEditor(): Loaded | undefined {
+  const [editor, setEditor] = useState<{ component: Loaded }>()
+
+  useEffect(() => {
+    let isCurrent = true
+    loadCodeEditor().then(
+      (component) => {
+        if (isCurrent) setEditor({ component })
+      },
+      (error: unknown) => {
+        // The plain text fallback stays usable; say why in devtools.
+        console.warn('The code editor did not load.', error)
+      },
+    )
+    return () => {
+      isCurrent = false
+    }
+  }, [])
+
+  return editor?.component
+}

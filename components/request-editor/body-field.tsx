@@ -1,0 +1,58 @@
+'use client'
+
+import { useCodeEditor } from '@/components/monaco/lazy-code-editor'
+import { messages } from '@/lib/messages'
+
+type Props = {
+  id: string
+  path: string
+  value: string
+  onChange: (value: string) => void
+  onRun: () => void
+}
+
+// The body is a plain textarea, rendered on the server and sendable at
+// once; Monaco takes its place when it has loaded.
+export function BodyField({ id, path, value, onChange, onRun }: Props) {
+  const CodeEditor = useCodeEditor()
+  const hintId = `${id}-body-hint`
+
+  return (
+    <div className="field">
+      <span className="label" id={`${id}-body-label`}>
+        Body
+      </span>
+      {CodeEditor ? (
+        <div className="code-frame" data-editor="monaco">
+          <CodeEditor
+            path={path}
+            value={value}
+            language="json"
+            ariaLabel="Body"
+            onChange={onChange}
+            onRun={onRun}
+          />
+        </div>
+      ) : (
+        <textarea
+          className="code-fallback"
+          aria-labelledby={`${id}-body-label`}
+          aria-describedby={hintId}
+          value={value}
+          rows={Math.min(14, Math.max(4, value.split('\n').length))}
+          spellCheck={false}
+          onChange={(event) => onChange(event.target.value)}
+          onKeyDown={(event) => {
+            if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+              event.preventDefault()
+              onRun()
+            }
+          }}
+        />
+      )}
+      <p className="hint" id={hintId}>
+        {messages.editor.tabTrap}
+      </p>
+    </div>
+  )
+}
