@@ -59,7 +59,9 @@ test('a learner signs in, copies the token and lists data sources', async ({
   await expect(table).toContainText('totalCount 20')
   // One header row and the 20 training sources.
   await expect(table.getByRole('row')).toHaveCount(21)
-  await expect(table.getByRole('rowheader', { name: 'Ads' })).toBeVisible()
+  await expect(
+    table.getByRole('rowheader', { name: 'Ads', exact: true }),
+  ).toBeVisible()
   await expect(
     table.getByRole('rowheader', { name: 'Backups', exact: true }),
   ).toBeVisible()

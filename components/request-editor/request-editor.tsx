@@ -25,8 +25,19 @@ export type RequestEditorProps = {
   method: string
   url: string
   headers?: HeaderPair[]
-  body?: string
+  // A JSON value is written out with two-space indents; a string is sent
+  // as it is. MDX strips the indentation of multi-line strings in props,
+  // so lessons pass JSON bodies as values.
+  body?: string | JsonValue
 }
+
+type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | JsonValue[]
+  | { [key: string]: JsonValue }
 
 export function RequestEditor(props: RequestEditorProps) {
   const lesson = useLessonSlug()
@@ -38,7 +49,7 @@ export function RequestEditor(props: RequestEditorProps) {
     method: props.method,
     url: props.url,
     headers: props.headers ?? [],
-    body: props.body ?? '',
+    body: initialBody(props.body),
   }))
   const [exchange, setExchange] = useState<Exchange>()
   const [failure, setFailure] = useState<SendFailure>()
@@ -47,6 +58,7 @@ export function RequestEditor(props: RequestEditorProps) {
   const [focusRow, setFocusRow] = useState<number>()
   const [isRestored, setIsRestored] = useState(false)
   const inFlight = useRef<AbortController>(null)
+  const urlInput = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     const saved = loadStep(storageKey)
@@ -68,15 +80,22 @@ export function RequestEditor(props: RequestEditorProps) {
 
   useEffect(() => () => inFlight.current?.abort(), [])
 
-  const urlCheck = checkUrl(draft.url)
-  const urlError = urlCheck.ok
-    ? undefined
-    : fill(messages.editor.invalidUrl, {
-        example: resolveUrl('/sandbox/api/v1/sessions', currentOrigin()),
-      })
+  const urlCheck = checkUrl(resolveUrl(draft.url, currentOrigin()))
+  // The server renders the lesson's path before the page knows its origin,
+  // so the URL is judged only once the draft is restored.
+  const urlError =
+    urlCheck.ok || !isRestored
+      ? undefined
+      : fill(messages.editor.invalidUrl, {
+          example: resolveUrl('/sandbox/api/v1/sessions', currentOrigin()),
+        })
 
   async function send() {
-    if (!urlCheck.ok || isSending) return
+    if (isSending) return
+    if (!urlCheck.ok) {
+      urlInput.current?.focus()
+      return
+    }
     inFlight.current?.abort()
     const controller = new AbortController()
     inFlight.current = controller
@@ -140,6 +159,7 @@ export function RequestEditor(props: RequestEditorProps) {
         <label className="field field-url">
           <span className="label">URL</span>
           <input
+            ref={urlInput}
             value={draft.url}
             spellCheck={false}
             autoComplete="off"
@@ -148,12 +168,7 @@ export function RequestEditor(props: RequestEditorProps) {
             onChange={(event) => update({ url: event.target.value })}
           />
         </label>
-        <button
-          type="submit"
-          className="button-primary"
-          disabled={isSending}
-          aria-disabled={!urlCheck.ok || undefined}
-        >
+        <button type="submit" className="button-primary" disabled={isSending}>
           Send
         </button>
       </div>
@@ -211,6 +226,11 @@ export function RequestEditor(props: RequestEditorProps) {
       ) : null}
     </form>
   )
+}
+
+function initialBody(body: RequestEditorProps['body']): string {
+  if (body === undefined) return ''
+  return typeof body === 'string' ? body : JSON.stringify(body, null, 2)
 }
 
 function currentOrigin(): string {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { parseMethod, parseSendInput } from './schema'
+
+describe('parseSendInput', () => {
+  it('accepts the contract shape and defaults headers to none', () => {
+    expect(parseSendInput({ method: 'GET', url: '/sandbox/x' })).toEqual({
+      ok: true,
+      value: { method: 'GET', url: '/sandbox/x', headers: [] },
+    })
+  })
+
+  it('accepts a null body as no body', () => {
+    const result = parseSendInput({ method: 'GET', url: '/x', body: null })
+    expect(result.ok).toBe(true)
+  })
+
+  it('names the failing field, down to the header', () => {
+    const result = parseSendInput({
+      method: 'GET',
+      url: '/x',
+      headers: [
+        ['Accept', '*/*'],
+        ['X-Count', 3],
+      ],
+    })
+    expect(!result.ok && result.error.message).toContain('"headers[1][1]"')
+  })
+
+  it('refuses more than 100 headers', () => {
+    const headers = Array.from({ length: 101 }, () => ['X-A', 'b'])
+    const result = parseSendInput({ method: 'GET', url: '/x', headers })
+    expect(!result.ok && result.error.message).toContain('"headers"')
+  })
+})
+
+describe('parseMethod', () => {
+  it('upper-cases a known method', () => {
+    expect(parseMethod('patch')).toEqual({ ok: true, value: 'PATCH' })
+  })
+
+  it('refuses an unknown one, listing the allowed', () => {
+    const result = parseMethod('TRACE')
+    expect(!result.ok && result.error.code).toBe('method_not_allowed')
+    expect(!result.ok && result.error.message).toContain('GET, HEAD, POST')
+  })
+})
