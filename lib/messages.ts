@@ -37,6 +37,55 @@ export const messages = {
     binary: 'The body is binary; it is shown as base64.',
     empty: 'The body is empty.',
   },
+  lint: {
+    misspelledName:
+      'BigID reads the token from a header named exactly Authorization. ' +
+      'This name is close but not the same.',
+    fixedName: 'Renamed the header to Authorization.',
+    emptyValue:
+      'The Authorization header is empty. Paste the session token from ' +
+      'the sign-in step here.',
+    pastedWithKey:
+      'This looks like a line copied from the JSON body, key and all. The ' +
+      'header takes the token alone.',
+    fixedKey: 'Kept the token and dropped the JSON key and quotes around it.',
+    invisibleCharacter:
+      'The value has an invisible character in it (a zero-width space or ' +
+      'a non-breaking space), often picked up when copying from a page or ' +
+      'a chat. BigID will not recognise the token.',
+    fixedInvisible: 'Removed the invisible characters.',
+    surroundingSpace:
+      'There are spaces before or after the token. BigID compares the ' +
+      'token exactly, so they make it fail.',
+    lineBreak:
+      'There is a line break before or after the token. BigID compares ' +
+      'the token exactly, so it makes it fail.',
+    fixedSpace: 'Removed the spaces and line breaks around the token.',
+    quoted:
+      'The token is wrapped in quotes. The quotes belong to the JSON body, ' +
+      'not to the token.',
+    fixedQuotes: 'Removed the quotes around the token.',
+    bearerPrefix:
+      'BigID expects the token on its own, without "Bearer " in front. ' +
+      'Many other APIs want Bearer; this one refuses it.',
+    fixedBearer: 'Removed "Bearer " from the front of the token.',
+    truncated:
+      'This is not a whole token: a BigID token is three parts joined by ' +
+      'dots, starting with eyJ. Copy it again from the response.',
+    userToken:
+      'This is a user token. BigID only accepts it at ' +
+      '/api/v1/refresh-access-token, which exchanges it for a system token; ' +
+      'send that one here instead.',
+    sessionTokenForExchange:
+      'This endpoint exchanges a user token (made on the Access Management ' +
+      'page), but this is a session or system token.',
+    expired:
+      'This token has expired, so BigID will refuse it. Send the sign-in ' +
+      'step again to get a fresh one.',
+    expiring:
+      'This token expires in under five minutes. Sign in again soon, or ' +
+      'now, to avoid a 401 halfway through.',
+  },
 } as const
 
 export function fill(

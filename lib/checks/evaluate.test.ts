@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import type { Exchange } from '@/lib/exchange/types'
+import { evaluate } from './evaluate'
+import { expectationSchema } from './expectation'
+import { makeJwt } from './test-jwt'
+
+function reply(status: number, body: unknown): Exchange {
+  return {
+    status,
+    statusText: '',
+    headers: [],
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    bodyEncoding: 'utf8',
+    sizeBytes: 0,
+    durationMs: 1,
+    truncated: false,
+  }
+}
+
+const login = expectationSchema.parse({
+  status: 200,
+  json: { success: true, auth_token: '<jwt>' },
+})
+const list = expectationSchema.parse({
+  json: { 'data.ds_connections': '<array>' },
+})
+
+describe('evaluate', () => {
+  it('passes a successful sign-in', () => {
+    const body = { success: true, auth_token: makeJwt({}) }
+    expect(evaluate(login, reply(200, body))).toEqual({ passed: true })
+  })
+
+  it('names what a failed sign-in lacks', () => {
+    const body = { success: false, message: 'Authentication failed.' }
+    expect(evaluate(login, reply(200, body))).toEqual({
+      passed: false,
+      unmet: [
+        'success is false, not true',
+        'auth_token is missing (wanted jwt)',
+      ],
+    })
+  })
+
+  it('reads dotted paths into the envelope', () => {
+    const body = { data: { ds_connections: [] } }
+    expect(evaluate(list, reply(200, body))).toEqual({ passed: true })
+    expect(evaluate(list, reply(200, { data: {} })).passed).toBe(false)
+  })
+
+  it('reports a wrong status and a body that is not JSON', () => {
+    expect(evaluate(list, reply(401, 'Unauthorized'))).toEqual({
+      passed: false,
+      unmet: ['status is 401, not 200', 'the body is not JSON'],
+    })
+  })
+
+  it('defaults the expected status to 200', () => {
+    expect(expectationSchema.parse({}).status).toBe(200)
+  })
+})
