@@ -20,6 +20,13 @@ export const messages = {
       'or send it anyway if that is what you want to test.',
     headerNameMissing: 'Give this header a name, or remove the row.',
     bodyIgnored: 'A {method} request has no body, so none is sent.',
+    stepReset: "The step is back to the lesson's request.",
+    passwordDropped:
+      'Passwords are never saved, so the one you typed was not kept over ' +
+      'the reload. Type it again before you press Send.',
+    badSuccessCheck:
+      "Lesson author: this step's success check is invalid ({problem}). " +
+      'See docs/authoring.md.',
     tabTrap:
       'In the body editor, Tab types a tab. Press Ctrl+M (Ctrl+Shift+M ' +
       'on macOS) to make Tab move focus instead.',
@@ -36,6 +43,21 @@ export const messages = {
       'and copy it with Ctrl+C (Cmd+C on macOS).',
     binary: 'The body is binary; it is shown as base64.',
     empty: 'The body is empty.',
+  },
+  carry: {
+    carried:
+      "The token is in the next step's Authorization header. The note " +
+      'under it says where it came from.',
+    noNextStep: 'There is no next request step in this lesson.',
+  },
+  storage: {
+    confirmReset:
+      'Start this lesson again? Your edits, responses and progress in it ' +
+      'will be cleared.',
+    policy:
+      'What this page keeps: your edits, responses and tokens stay in this ' +
+      'browser until you close it (session storage); which steps are done ' +
+      'is kept longer (local storage). Passwords you type are never saved.',
   },
   lint: {
     misspelledName:

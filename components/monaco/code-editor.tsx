@@ -22,6 +22,25 @@ self.MonacoEnvironment = {
 }
 loader.config({ monaco })
 
+// Body schemas by model path: Monaco's JSON support takes one list for
+// every editor on the page.
+const schemas = new Map<string, object>()
+
+function registerSchema(path: string, schema: object | undefined) {
+  const had = schemas.get(path)
+  if (had === schema) return
+  if (schema) schemas.set(path, schema)
+  else schemas.delete(path)
+  monaco.json.jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    schemas: [...schemas].map(([modelPath, entry]) => ({
+      uri: `playground://schemas/${modelPath}`,
+      fileMatch: [`*${modelPath}`],
+      schema: entry,
+    })),
+  })
+}
+
 export type Highlight = {
   line: number
   startColumn: number
@@ -37,6 +56,7 @@ export type CodeEditorProps = {
   onChange?: (value: string) => void
   onRun?: () => void
   highlight?: Highlight
+  schema?: object
   minLines?: number
   maxHeight?: number
 }
@@ -52,6 +72,7 @@ export function CodeEditor({
   onChange,
   onRun,
   highlight,
+  schema,
   minLines = 4,
   maxHeight = 420,
 }: CodeEditorProps) {
@@ -77,6 +98,10 @@ export function CodeEditor({
     })
     paintHighlight(editor, decorations.current, highlight)
   }
+
+  useEffect(() => {
+    if (language === 'json') registerSchema(path, schema)
+  }, [language, path, schema])
 
   useEffect(() => {
     const editor = editorRef.current

@@ -1,19 +1,29 @@
 'use client'
 
 import { useCodeEditor } from '@/components/monaco/lazy-code-editor'
+import { requestBodySchemaFor } from '@/lib/bigid/request-schemas'
 import { messages } from '@/lib/messages'
 
 type Props = {
   id: string
   path: string
   value: string
+  // The URL the body goes to: known endpoints get completion and checks.
+  schemaFor: string
   onChange: (value: string) => void
   onRun: () => void
 }
 
 // The body is a plain textarea, rendered on the server and sendable at
 // once; Monaco takes its place when it has loaded.
-export function BodyField({ id, path, value, onChange, onRun }: Props) {
+export function BodyField({
+  id,
+  path,
+  value,
+  schemaFor,
+  onChange,
+  onRun,
+}: Props) {
   const CodeEditor = useCodeEditor()
   const hintId = `${id}-body-hint`
 
@@ -29,6 +39,7 @@ export function BodyField({ id, path, value, onChange, onRun }: Props) {
             value={value}
             language="json"
             ariaLabel="Body"
+            schema={requestBodySchemaFor(schemaFor)}
             onChange={onChange}
             onRun={onRun}
           />

@@ -1,69 +1,125 @@
 'use client'
 
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { JwtInspector } from '@/components/jwt/jwt-inspector'
+import { type LintContext, lintHeader } from '@/lib/checks/lint-header'
+import type { Provenance } from '@/lib/client/draft-store'
 import type { HeaderPair } from '@/lib/exchange/types'
 
 type Props = {
+  idPrefix: string
   headers: HeaderPair[]
   onChange: (headers: HeaderPair[]) => void
-  // Index of a row just added, whose name field takes focus.
-  focusRow?: number
+  lintContext: LintContext
+  carried?: Provenance
+  // Index of a row that should take focus: a new row's name field, or the
+  // value field of a row a carry just filled.
+  focus?: { row: number; part: 'name' | 'value'; id: number }
 }
 
-export function HeaderRows({ headers, onChange, focusRow }: Props) {
+export function HeaderRows({
+  idPrefix,
+  headers,
+  onChange,
+  lintContext,
+  carried,
+  focus,
+}: Props) {
   const list = useRef<HTMLUListElement>(null)
+  const [fixNote, setFixNote] = useState<{ row: number; text: string }>()
 
   useEffect(() => {
-    if (focusRow === undefined) return
-    const inputs = list.current?.querySelectorAll<HTMLInputElement>(
-      'input[data-part="name"]',
-    )
-    inputs?.[focusRow]?.focus()
-  }, [focusRow])
+    if (!focus) return
+    const selector = `input[data-part="${focus.part}"]`
+    const rows = list.current?.querySelectorAll<HTMLElement>('li')
+    rows?.[focus.row]?.querySelector<HTMLInputElement>(selector)?.focus()
+  }, [focus])
 
-  const update = (index: number, part: 0 | 1, text: string) => {
-    onChange(
-      headers.map((pair, at): HeaderPair => {
-        if (at !== index) return pair
-        return part === 0 ? [text, pair[1]] : [pair[0], text]
-      }),
-    )
+  const update = (index: number, pair: HeaderPair) => {
+    setFixNote(undefined)
+    onChange(headers.map((current, at) => (at === index ? pair : current)))
   }
 
   if (headers.length === 0) return null
   return (
     <ul className="header-rows" ref={list}>
-      {headers.map(([name, value], index) => (
-        // Rows have no identity beyond their place; keys follow it.
-        // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <li key={index} className="header-row">
-          <input
-            aria-label="Header name"
-            data-part="name"
-            value={name}
-            placeholder="Name"
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(event) => update(index, 0, event.target.value)}
-          />
-          <input
-            aria-label="Header value"
-            value={value}
-            placeholder="Value"
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(event) => update(index, 1, event.target.value)}
-          />
-          <button
-            type="button"
-            className="button-quiet"
-            aria-label={name ? `Remove header ${name}` : 'Remove header'}
-            onClick={() => onChange(headers.filter((_, at) => at !== index))}
-          >
-            Remove
-          </button>
-        </li>
-      ))}
+      {headers.map(([name, value], index) => {
+        const findings = lintHeader(name, value, lintContext)
+        const findingsId = `${idPrefix}-header-${index}-findings`
+        const isAuthorization = name.trim().toLowerCase() === 'authorization'
+        return (
+          // Rows have no identity beyond their place; keys follow it.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
+          <li key={index} className="header-row">
+            <div className="header-fields">
+              <input
+                aria-label="Header name"
+                data-part="name"
+                value={name}
+                placeholder="Name"
+                spellCheck={false}
+                autoComplete="off"
+                onChange={(event) => update(index, [event.target.value, value])}
+              />
+              <input
+                aria-label="Header value"
+                data-part="value"
+                value={value}
+                placeholder="Value"
+                spellCheck={false}
+                autoComplete="off"
+                aria-invalid={findings.length > 0 || undefined}
+                aria-describedby={findings.length > 0 ? findingsId : undefined}
+                onChange={(event) => update(index, [name, event.target.value])}
+              />
+              <button
+                type="button"
+                className="button-quiet"
+                aria-label={name ? `Remove header ${name}` : 'Remove header'}
+                onClick={() =>
+                  onChange(headers.filter((_, at) => at !== index))
+                }
+              >
+                Remove
+              </button>
+            </div>
+            {findings.length > 0 ? (
+              <ul className="lint-findings" id={findingsId}>
+                {findings.map((finding) => (
+                  <li key={finding.code} data-code={finding.code}>
+                    <span>{finding.message}</span>
+                    {finding.fix ? (
+                      <button
+                        type="button"
+                        className="button-secondary button-small"
+                        onClick={() => {
+                          const fix = finding.fix
+                          if (!fix) return
+                          update(index, [fix.name ?? name, fix.value ?? value])
+                          setFixNote({ row: index, text: fix.done })
+                        }}
+                      >
+                        Fix
+                      </button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <p className="hint" role="status">
+              {fixNote?.row === index ? fixNote.text : ''}
+            </p>
+            {isAuthorization && carried ? (
+              <p className="provenance">
+                Filled from step “{carried.fromStep}” ({carried.fromRequest}
+                ): the <code>{carried.field}</code> of its response at{' '}
+                {new Date(carried.at).toLocaleTimeString()}.
+              </p>
+            ) : null}
+            {isAuthorization ? <JwtInspector token={value} /> : null}
+          </li>
+        )
+      })}
     </ul>
   )
 }

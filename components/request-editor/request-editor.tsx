@@ -1,9 +1,10 @@
 'use client'
 
-import { type FormEvent, useEffect, useRef, useState } from 'react'
-import { useLessonSlug } from '@/components/lesson/lesson-context'
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react'
+import { type IssuedToken, useLesson } from '@/components/lesson/lesson-context'
 import { ResponseView } from '@/components/response-view/response-view'
-import { type Draft, loadStep, saveStep } from '@/lib/client/draft-store'
+import { diagnose, isTokenExchange, type Verdict } from '@/lib/checks/diagnose'
+import { expectationSchema } from '@/lib/checks/expectation'
 import { sendRequest } from '@/lib/client/send-request'
 import { formatBytes, viewBody } from '@/lib/exchange/body'
 import {
@@ -15,10 +16,12 @@ import {
   resolveUrl,
 } from '@/lib/exchange/request'
 import { findToken } from '@/lib/exchange/token'
-import type { Exchange, HeaderPair, SendFailure } from '@/lib/exchange/types'
+import type { Exchange, HeaderPair } from '@/lib/exchange/types'
 import { fill, messages } from '@/lib/messages'
 import { BodyField } from './body-field'
 import { HeaderRows } from './header-rows'
+import { StepVerdict } from './step-verdict'
+import { useStep } from './use-step'
 
 export type RequestEditorProps = {
   id: string
@@ -29,6 +32,8 @@ export type RequestEditorProps = {
   // as it is. MDX strips the indentation of multi-line strings in props,
   // so lessons pass JSON bodies as values.
   body?: string | JsonValue
+  // What success means for this step: see lib/checks/expectation.ts.
+  success?: unknown
 }
 
 type JsonValue =
@@ -40,47 +45,59 @@ type JsonValue =
   | { [key: string]: JsonValue }
 
 export function RequestEditor(props: RequestEditorProps) {
-  const lesson = useLessonSlug()
-  const storageKey = `${lesson}:${props.id}`
+  const lesson = useLesson()
   const domId = `step-${props.id}`
   const name = describeRequest(props.method, props.url)
+  const lessonDraft = useMemo(
+    () => ({
+      method: props.method,
+      url: props.url,
+      headers: props.headers ?? [],
+      body: initialBody(props.body),
+    }),
+    [props.method, props.url, props.headers, props.body],
+  )
+  const step = useStep(props.id, lessonDraft)
+  const { draft, history, verdict, failure, carried } = step.state
+  const expectation = expectationSchema.safeParse(props.success ?? {})
 
-  const [draft, setDraft] = useState<Draft>(() => ({
-    method: props.method,
-    url: props.url,
-    headers: props.headers ?? [],
-    body: initialBody(props.body),
-  }))
-  const [exchange, setExchange] = useState<Exchange>()
-  const [failure, setFailure] = useState<SendFailure>()
+  const [shownEntry, setShownEntry] = useState(0)
   const [isSending, setIsSending] = useState(false)
   const [announcement, setAnnouncement] = useState('')
-  const [focusRow, setFocusRow] = useState<number>()
-  const [isRestored, setIsRestored] = useState(false)
+  const [focus, setFocus] = useState<{
+    row: number
+    part: 'name' | 'value'
+    id: number
+  }>()
   const inFlight = useRef<AbortController>(null)
   const urlInput = useRef<HTMLInputElement>(null)
+  const form = useRef<HTMLFormElement>(null)
 
-  useEffect(() => {
-    const saved = loadStep(storageKey)
-    if (saved) {
-      setDraft(saved.draft)
-      setExchange(saved.exchange)
-    } else {
-      setDraft((current) => ({
-        ...current,
-        url: resolveUrl(current.url, window.location.origin),
-      }))
-    }
-    setIsRestored(true)
-  }, [storageKey])
-
-  useEffect(() => {
-    if (isRestored) saveStep(storageKey, { draft, exchange })
-  }, [isRestored, storageKey, draft, exchange])
-
+  const { register, reportStatus, carryFor } = lesson
+  useEffect(() => register(props.id), [register, props.id])
   useEffect(() => () => inFlight.current?.abort(), [])
 
-  const urlCheck = checkUrl(resolveUrl(draft.url, currentOrigin()))
+  const carry = carryFor(props.id)
+  const applyCarry = step.applyCarry
+  const carryId = carry?.id
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a carry is applied once, when its id changes
+  useEffect(() => {
+    if (!carry) return
+    applyCarry(carry.value, carry)
+    const row = draft.headers.findIndex(
+      ([header]) => header.trim().toLowerCase() === 'authorization',
+    )
+    setFocus({
+      row: row >= 0 ? row : draft.headers.length,
+      part: 'value',
+      id: carry.id,
+    })
+    form.current?.scrollIntoView({ block: 'start' })
+  }, [carryId])
+
+  const isRestored = step.isRestored
+  const fullUrl = resolveUrl(draft.url, currentOrigin())
+  const urlCheck = checkUrl(fullUrl)
   // The server renders the lesson's path before the page knows its origin,
   // so the URL is judged only once the draft is restored.
   const urlError =
@@ -101,23 +118,41 @@ export function RequestEditor(props: RequestEditorProps) {
     inFlight.current = controller
 
     setIsSending(true)
-    setFailure(undefined)
     setAnnouncement(messages.send.sending)
     const request = buildRequest(
       draft.method,
-      resolveUrl(draft.url, currentOrigin()),
+      fullUrl,
       draft.headers,
       draft.body,
     )
     const outcome = await sendRequest(request, controller.signal)
     if (controller.signal.aborted) return
-
     setIsSending(false)
+
+    const judged: Verdict = expectation.success
+      ? diagnose(request, outcome, expectation.data, {
+          issuedTokens: lesson.issuedTokens.map((token) => token.value),
+          nowMs: Date.now(),
+        })
+      : { passed: true }
+    reportStatus(props.id, judged.passed ? 'done' : 'failed')
+
     if (outcome.ok) {
-      setExchange(outcome.exchange)
-      setAnnouncement(describeOutcome(outcome.exchange))
+      step.recordExchange(outcome.exchange, judged)
+      setShownEntry(0)
+      const token = tokenOf(outcome.exchange)
+      if (token) {
+        lesson.recordToken({
+          value: token.value,
+          field: token.field,
+          fromStep: props.id,
+          fromRequest: name,
+          at: Date.now(),
+        })
+      }
+      setAnnouncement(describeOutcome(outcome.exchange, judged))
     } else {
-      setFailure(outcome.failure)
+      step.recordFailure(outcome.failure, judged)
       setAnnouncement(outcome.failure.message)
     }
   }
@@ -127,14 +162,34 @@ export function RequestEditor(props: RequestEditorProps) {
     void send()
   }
 
-  function update(change: Partial<Draft>) {
-    setDraft((current) => ({ ...current, ...change }))
+  function resetStep() {
+    inFlight.current?.abort()
+    setIsSending(false)
+    step.reset()
+    reportStatus(props.id, undefined)
+    setAnnouncement(messages.editor.stepReset)
   }
+
+  function carryToken(token: IssuedToken) {
+    const next = lesson.carryToNext(token)
+    setAnnouncement(next ? messages.carry.carried : messages.carry.noNextStep)
+  }
+
+  const shown = history[shownEntry]
+  const redoStep =
+    !verdict?.passed &&
+    (verdict?.mistake === 'expired_token' || verdict?.mistake === 'stale_token')
+      ? lesson.issuedTokens[0]?.fromStep
+      : undefined
+  const nextStep = useNextStep(props.id)
 
   return (
     <form
+      ref={form}
+      id={domId}
       className="request-editor"
       aria-label={name}
+      data-status={lesson.statuses[props.id]}
       onSubmit={handleSubmit}
       onKeyDown={(event) => {
         if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
@@ -144,12 +199,21 @@ export function RequestEditor(props: RequestEditorProps) {
       }}
       noValidate
     >
+      {!expectation.success ? (
+        <p className="field-error" role="alert">
+          {fill(messages.editor.badSuccessCheck, {
+            problem: expectation.error.issues[0]?.message ?? '',
+          })}
+        </p>
+      ) : null}
       <div className="request-line">
         <label className="field field-method">
           <span className="label">Method</span>
           <select
             value={draft.method}
-            onChange={(event) => update({ method: event.target.value })}
+            onChange={(event) =>
+              step.updateDraft({ method: event.target.value })
+            }
           >
             {methods.map((method) => (
               <option key={method}>{method}</option>
@@ -165,7 +229,7 @@ export function RequestEditor(props: RequestEditorProps) {
             autoComplete="off"
             aria-invalid={urlError ? true : undefined}
             aria-describedby={urlError ? `${domId}-url-error` : undefined}
-            onChange={(event) => update({ url: event.target.value })}
+            onChange={(event) => step.updateDraft({ url: event.target.value })}
           />
         </label>
         <button type="submit" className="button-primary" disabled={isSending}>
@@ -181,16 +245,26 @@ export function RequestEditor(props: RequestEditorProps) {
       <fieldset className="headers">
         <legend>Headers</legend>
         <HeaderRows
+          idPrefix={domId}
           headers={draft.headers}
-          focusRow={focusRow}
-          onChange={(headers) => update({ headers })}
+          focus={focus}
+          carried={carried}
+          lintContext={{
+            isTokenExchange: isTokenExchange(fullUrl),
+            nowMs: Date.now(),
+          }}
+          onChange={(headers) => step.updateDraft({ headers })}
         />
         <button
           type="button"
           className="button-secondary"
           onClick={() => {
-            setFocusRow(draft.headers.length)
-            update({ headers: [...draft.headers, ['', '']] })
+            setFocus({
+              row: draft.headers.length,
+              part: 'name',
+              id: Date.now(),
+            })
+            step.updateDraft({ headers: [...draft.headers, ['', '']] })
           }}
         >
           Add header
@@ -200,12 +274,22 @@ export function RequestEditor(props: RequestEditorProps) {
       {hasBody(draft.method) ? (
         <BodyField
           id={domId}
-          path={`${lesson}/${props.id}/body.json`}
+          path={`${lesson.slug}/${props.id}/body.json`}
           value={draft.body}
-          onChange={(body) => update({ body })}
+          schemaFor={fullUrl}
+          onChange={(body) => step.updateDraft({ body })}
           onRun={() => void send()}
         />
       ) : null}
+      {step.state.isPasswordDropped ? (
+        <p className="hint">{messages.editor.passwordDropped}</p>
+      ) : null}
+
+      <div className="step-tools">
+        <button type="button" className="button-quiet" onClick={resetStep}>
+          Reset step
+        </button>
+      </div>
 
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
@@ -218,14 +302,49 @@ export function RequestEditor(props: RequestEditorProps) {
           </p>
         </div>
       ) : null}
-      {exchange ? (
+      {verdict && expectation.success ? (
+        <StepVerdict
+          verdict={verdict}
+          nextStep={nextStep}
+          redoStep={redoStep}
+        />
+      ) : null}
+      {shown ? (
         <ResponseView
-          exchange={exchange}
-          modelPath={`${lesson}/${props.id}/response.json`}
+          exchange={shown.exchange}
+          modelPath={`${lesson.slug}/${props.id}/response.json`}
+          history={history}
+          shownEntry={shownEntry}
+          onShowEntry={setShownEntry}
+          onUseInNextStep={(token) =>
+            carryToken({
+              value: token.value,
+              field: token.field,
+              fromStep: props.id,
+              fromRequest: name,
+              at: shown.at,
+            })
+          }
+          hasNextStep={nextStep !== undefined}
         />
       ) : null}
     </form>
   )
+}
+
+function useNextStep(stepId: string): string | undefined {
+  const [next, setNext] = useState<string>()
+  useEffect(() => {
+    const forms = [...document.querySelectorAll('form.request-editor[id]')]
+    const at = forms.findIndex((form) => form.id === `step-${stepId}`)
+    setNext(forms[at + 1]?.id.replace(/^step-/, ''))
+  }, [stepId])
+  return next
+}
+
+function tokenOf(exchange: Exchange) {
+  const view = viewBody(exchange.body, exchange.bodyEncoding)
+  return view.isJson ? findToken(view.text) : undefined
 }
 
 function initialBody(body: RequestEditorProps['body']): string {
@@ -237,14 +356,14 @@ function currentOrigin(): string {
   return typeof window === 'undefined' ? '' : window.location.origin
 }
 
-function describeOutcome(exchange: Exchange): string {
+function describeOutcome(exchange: Exchange, verdict: Verdict): string {
   const parts = [
     `${exchange.status} ${exchange.statusText}`.trim(),
     `${Math.round(exchange.durationMs)} ms`,
     formatBytes(exchange.sizeBytes),
   ]
-  const view = viewBody(exchange.body, exchange.bodyEncoding)
-  const token = view.isJson ? findToken(view.text) : undefined
+  const token = tokenOf(exchange)
   if (token) parts.push(`${token.field} found`)
+  parts.push(verdict.passed ? 'step done' : 'step not done yet')
   return parts.join(', ')
 }

@@ -1,7 +1,9 @@
 'use client'
 
 import { useId, useMemo, useState } from 'react'
+import { JwtInspector } from '@/components/jwt/jwt-inspector'
 import { useCodeEditor } from '@/components/monaco/lazy-code-editor'
+import type { HistoryEntry } from '@/lib/client/draft-store'
 import {
   findHeader,
   formatBytes,
@@ -15,26 +17,65 @@ import { fill, messages } from '@/lib/messages'
 import { DataSourceTable } from './data-source-table'
 import { HeaderTable } from './header-table'
 
-type Props = { exchange: Exchange; modelPath: string }
+type Props = {
+  exchange: Exchange
+  modelPath: string
+  history?: HistoryEntry[]
+  shownEntry?: number
+  onShowEntry?: (index: number) => void
+  onUseInNextStep?: (token: TokenLocation) => void
+  hasNextStep?: boolean
+}
 
-export function ResponseView({ exchange, modelPath }: Props) {
+export function ResponseView({
+  exchange,
+  modelPath,
+  history = [],
+  shownEntry = 0,
+  onShowEntry,
+  onUseInNextStep,
+  hasNextStep = false,
+}: Props) {
   const headingId = useId()
-  const view = useMemo(
+  const [isRaw, setIsRaw] = useState(false)
+  const pretty = useMemo(
     () => viewBody(exchange.body, exchange.bodyEncoding),
     [exchange.body, exchange.bodyEncoding],
   )
-  const token = view.isJson ? findToken(view.text) : undefined
-  const sources = view.isJson ? readDataSources(view.parsed) : undefined
+  const view = isRaw ? { text: exchange.body, isJson: false } : pretty
+  const token = pretty.isJson ? findToken(pretty.text) : undefined
+  const sources = pretty.isJson ? readDataSources(pretty.parsed) : undefined
   const contentType = findHeader(exchange.headers, 'content-type')
   const typeDisagrees =
-    view.isJson && contentType !== undefined && !isJsonContentType(contentType)
+    pretty.isJson &&
+    contentType !== undefined &&
+    !isJsonContentType(contentType)
   const isError = exchange.status >= 400
 
   return (
     <section className="response" aria-labelledby={headingId}>
-      <h3 id={headingId} className="response-title">
-        Response
-      </h3>
+      <div className="response-head">
+        <h3 id={headingId} className="response-title">
+          Response
+        </h3>
+        {history.length > 1 && onShowEntry ? (
+          <label className="history-picker">
+            <span className="label">Exchange</span>
+            <select
+              value={shownEntry}
+              onChange={(event) => onShowEntry(Number(event.target.value))}
+            >
+              {history.map((entry, index) => (
+                <option key={entry.at} value={index}>
+                  {index === 0 ? 'Latest' : `${index + 1} back`}:{' '}
+                  {entry.exchange.status} at{' '}
+                  {new Date(entry.at).toLocaleTimeString()}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
       <p className="response-summary">
         <strong className={isError ? 'status status-error' : 'status'}>
           {exchange.status} {exchange.statusText}
@@ -48,22 +89,85 @@ export function ResponseView({ exchange, modelPath }: Props) {
         </p>
       ) : null}
       {exchange.truncated ? (
-        <p className="notice">{messages.response.truncated}</p>
+        <p className="notice">
+          {messages.response.truncated} <DownloadLink exchange={exchange} />
+        </p>
       ) : null}
-      {token ? <TokenBar token={token} /> : null}
+      {token ? (
+        <TokenBar
+          token={token}
+          onUseInNextStep={
+            hasNextStep && onUseInNextStep
+              ? () => onUseInNextStep(token)
+              : undefined
+          }
+        />
+      ) : null}
       {sources ? <DataSourceTable list={sources} /> : null}
       <HeaderTable headers={exchange.headers} />
+      {pretty.isJson ? (
+        <div className="view-switch">
+          <button
+            type="button"
+            className="button-quiet"
+            aria-pressed={!isRaw}
+            onClick={() => setIsRaw(false)}
+          >
+            Pretty
+          </button>
+          <button
+            type="button"
+            className="button-quiet"
+            aria-pressed={isRaw}
+            onClick={() => setIsRaw(true)}
+          >
+            Raw
+          </button>
+        </div>
+      ) : null}
       <ResponseBody
         view={view}
         exchange={exchange}
-        token={token}
+        token={isRaw ? undefined : token}
         modelPath={modelPath}
       />
     </section>
   )
 }
 
-function TokenBar({ token }: { token: TokenLocation }) {
+function DownloadLink({ exchange }: { exchange: Exchange }) {
+  const [href, setHref] = useState<string>()
+  return (
+    <a
+      href={href ?? '#'}
+      download="response-body-cut.txt"
+      onClick={(event) => {
+        if (href) return
+        event.preventDefault()
+        const bytes =
+          exchange.bodyEncoding === 'base64'
+            ? Uint8Array.from(atob(exchange.body), (char) => char.charCodeAt(0))
+            : new TextEncoder().encode(exchange.body)
+        const url = URL.createObjectURL(new Blob([bytes]))
+        setHref(url)
+        const link = document.createElement('a')
+        link.href = url
+        link.download = 'response-body-cut.txt'
+        link.click()
+      }}
+    >
+      Download what arrived
+    </a>
+  )
+}
+
+function TokenBar({
+  token,
+  onUseInNextStep,
+}: {
+  token: TokenLocation
+  onUseInNextStep?: () => void
+}) {
   const [note, setNote] = useState('')
 
   async function copy() {
@@ -84,15 +188,25 @@ function TokenBar({ token }: { token: TokenLocation }) {
       <button type="button" className="button-secondary" onClick={copy}>
         Copy token
       </button>
+      {onUseInNextStep ? (
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={onUseInNextStep}
+        >
+          Use in next step
+        </button>
+      ) : null}
       <p className="hint" role="status">
         {note}
       </p>
+      <JwtInspector token={token.value} />
     </div>
   )
 }
 
 type BodyProps = {
-  view: ReturnType<typeof viewBody>
+  view: { text: string; isJson: boolean }
   exchange: Exchange
   token: TokenLocation | undefined
   modelPath: string

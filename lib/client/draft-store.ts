@@ -1,4 +1,6 @@
-import type { Exchange, HeaderPair } from '@/lib/exchange/types'
+import type { Verdict } from '@/lib/checks/diagnose'
+import type { Exchange, HeaderPair, SendFailure } from '@/lib/exchange/types'
+import { dropPasswords } from './secrets'
 
 export type Draft = {
   method: string
@@ -7,19 +9,44 @@ export type Draft = {
   body: string
 }
 
-export type SavedStep = { draft: Draft; exchange?: Exchange }
+// Where a carried value came from: shown beside the header it filled.
+export type Provenance = {
+  fromStep: string
+  fromRequest: string
+  field: string
+  at: number
+}
 
-// TODO(limit): drafts and responses are kept in sessionStorage, so they
-// survive a reload but not a closed tab; issue 3 decides what may be kept
-// longer (never passwords, tokens at most for the browser session).
-const prefix = 'bigid-playground:v1:'
+export type HistoryEntry = { exchange: Exchange; at: number }
 
-// Responses above this are not saved: sessionStorage holds ~5 MB a site.
-const maxSavedExchangeChars = 1_000_000
+export type SavedStep = {
+  draft: Draft
+  // Newest first.
+  history: HistoryEntry[]
+  verdict?: Verdict
+  failure?: SendFailure
+  carried?: Provenance
+  isPasswordDropped?: boolean
+}
+
+// Drafts, responses and tokens live in sessionStorage: they survive a
+// reload and end with the browser session. Passwords are never stored
+// (see secrets.ts). Progress, which holds no secret, is in localStorage.
+const prefix = 'bigid-playground:v1:step:'
+
+export const historyLength = 5
+
+// sessionStorage holds about 5 MB a site; larger responses are kept in
+// memory for the page's life only.
+const maxSavedBodyChars = 500_000
+
+export function stepKey(lesson: string, step: string): string {
+  return `${prefix}${lesson}:${step}`
+}
 
 export function loadStep(key: string): SavedStep | undefined {
   try {
-    const raw = window.sessionStorage.getItem(prefix + key)
+    const raw = window.sessionStorage.getItem(key)
     if (!raw) return undefined
     const saved: unknown = JSON.parse(raw)
     return isSavedStep(saved) ? saved : undefined
@@ -28,21 +55,39 @@ export function loadStep(key: string): SavedStep | undefined {
   }
 }
 
-export function saveStep(key: string, step: SavedStep): void {
-  const keep =
-    step.exchange && step.exchange.body.length > maxSavedExchangeChars
-      ? { draft: step.draft }
-      : step
+export function saveStep(
+  key: string,
+  step: SavedStep,
+  lessonBody: string,
+): void {
+  const { body, isDropped } = dropPasswords(step.draft.body, lessonBody)
+  const kept: SavedStep = {
+    ...step,
+    draft: { ...step.draft, body },
+    history: step.history.filter(
+      (entry) => entry.exchange.body.length <= maxSavedBodyChars,
+    ),
+    isPasswordDropped: isDropped || undefined,
+  }
   try {
-    window.sessionStorage.setItem(prefix + key, JSON.stringify(keep))
+    window.sessionStorage.setItem(key, JSON.stringify(kept))
   } catch {
     // A full or disabled storage costs the reload, not the edit.
   }
 }
 
+export function forgetStep(key: string): void {
+  try {
+    window.sessionStorage.removeItem(key)
+  } catch {
+    // Nothing to forget.
+  }
+}
+
 function isSavedStep(value: unknown): value is SavedStep {
   if (typeof value !== 'object' || value === null) return false
-  const draft = (value as { draft?: unknown }).draft
+  const { draft, history } = value as Record<string, unknown>
+  if (!Array.isArray(history)) return false
   if (typeof draft !== 'object' || draft === null) return false
   const { method, url, headers, body } = draft as Record<string, unknown>
   return (

@@ -2,6 +2,7 @@ import { getMDXComponent } from 'mdx-bundler/client'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { LessonProvider } from '@/components/lesson/lesson-context'
+import { LessonTools } from '@/components/lesson/lesson-tools'
 import { lessonComponents } from '@/components/mdx/lesson-components'
 import { findLesson, listLessons } from '@/lib/lessons/catalog'
 
@@ -31,6 +32,7 @@ export default async function LessonPage({ params }: Params) {
       <p className="lead">{lesson.summary}</p>
       <LessonProvider slug={lesson.slug}>
         <Content components={lessonComponents} />
+        <LessonTools />
       </LessonProvider>
     </article>
   )
