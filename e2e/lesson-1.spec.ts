@@ -83,7 +83,10 @@ test('a learner who breaks the JSON body sees it underlined', async ({
   page,
 }) => {
   await page.goto('/lessons/api-tutorial')
-  const body = loginForm(page).getByRole('textbox', { name: 'Body' })
+  const body = loginForm(page).getByRole('textbox', {
+    name: 'Body',
+    exact: true,
+  })
   const editor = loginForm(page).locator('[data-editor="monaco"]')
   await expect(editor).toBeVisible()
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { LessonProgress } from '@/components/lesson/lesson-progress'
 import { listLessons } from '@/lib/lessons/catalog'
 
 export const metadata: Metadata = { title: 'Lessons' }
@@ -21,7 +22,10 @@ export default async function LessonsPage() {
               <Link href={`/lessons/${lesson.slug}`}>{lesson.title}</Link>
             </h2>
             <p>{lesson.summary}</p>
-            <p className="hint">About {lesson.minutes} minutes</p>
+            <p className="hint">
+              About {lesson.minutes} minutes ·{' '}
+              <LessonProgress slug={lesson.slug} />
+            </p>
           </li>
         ))}
       </ol>

@@ -2,7 +2,12 @@
 
 import { useEffect, useRef, useState } from 'react'
 import { JwtInspector } from '@/components/jwt/jwt-inspector'
-import { type LintContext, lintHeader } from '@/lib/checks/lint-header'
+import {
+  type Fix,
+  type LintContext,
+  type LintFinding,
+  lintHeader,
+} from '@/lib/checks/lint-header'
 import type { Provenance } from '@/lib/client/draft-store'
 import type { HeaderPair } from '@/lib/exchange/types'
 
@@ -84,27 +89,28 @@ export function HeaderRows({
               </button>
             </div>
             {findings.length > 0 ? (
-              <ul className="lint-findings" id={findingsId}>
-                {findings.map((finding) => (
-                  <li key={finding.code} data-code={finding.code}>
-                    <span>{finding.message}</span>
-                    {finding.fix ? (
-                      <button
-                        type="button"
-                        className="button-secondary button-small"
-                        onClick={() => {
-                          const fix = finding.fix
-                          if (!fix) return
-                          update(index, [fix.name ?? name, fix.value ?? value])
-                          setFixNote({ row: index, text: fix.done })
-                        }}
-                      >
-                        Fix
-                      </button>
-                    ) : null}
-                  </li>
+              <div className="lint-findings" id={findingsId}>
+                <ul>
+                  {findings.map((finding) => (
+                    <li key={finding.code} data-code={finding.code}>
+                      {finding.message}
+                    </li>
+                  ))}
+                </ul>
+                {uniqueFixes(findings).map((fix) => (
+                  <button
+                    key={fix.done}
+                    type="button"
+                    className="button-secondary button-small"
+                    onClick={() => {
+                      update(index, [fix.name ?? name, fix.value ?? value])
+                      setFixNote({ row: index, text: fix.done })
+                    }}
+                  >
+                    {fix.name ? `Rename to ${fix.name}` : 'Fix the token'}
+                  </button>
                 ))}
-              </ul>
+              </div>
             ) : null}
             <p className="hint" role="status">
               {fixNote?.row === index ? fixNote.text : ''}
@@ -122,4 +128,11 @@ export function HeaderRows({
       })}
     </ul>
   )
+}
+
+function uniqueFixes(findings: LintFinding[]): Fix[] {
+  const fixes = findings.flatMap((finding) =>
+    finding.fix ? [finding.fix] : [],
+  )
+  return [...new Set(fixes)]
 }

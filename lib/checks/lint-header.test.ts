@@ -54,14 +54,20 @@ describe('lintHeader', () => {
     expect(findings[0]?.fix?.value).toBe(token)
   })
 
-  it('fixes a quoted, padded token in two steps', () => {
-    const value = `  "${token}" `
+  it('fixes a quoted, padded token in one step and says what it did', () => {
+    const value = `  "Bearer ${token}" `
     expect(codes('Authorization', value)).toEqual([
       'surrounding_space',
       'quoted',
+      'bearer_prefix',
     ])
-    const trimmed = fixOf('Authorization', value)?.value ?? ''
-    expect(fixOf('Authorization', trimmed)?.value).toBe(token)
+    const fix = fixOf('Authorization', value)
+    expect(fix?.value).toBe(token)
+    expect(fix?.done).toBe(
+      'Removed the spaces and line breaks around the token. ' +
+        'Removed the quotes around the token. ' +
+        'Removed "Bearer " from the front of the token.',
+    )
   })
 
   it('removes an invisible character inside the token', () => {

@@ -63,47 +63,53 @@ export function lintHeader(
     return findings
   }
 
+  // Each paste problem is named on its own, and every one of them offers
+  // the same fix: the token with all of them undone, in one click.
   const withoutInvisible = value.replace(invisible, '')
+  const trimmed = withoutInvisible.trim()
+  const unquoted = trimmed.replace(/^(["'])(.*)\1$/s, '$2').trim()
+  const bearer = /^bearer\s+/i.exec(unquoted)
+  const token = unquoted.slice(bearer?.[0].length ?? 0).trim()
+
+  const pasteProblems: [LintCode, string, string][] = []
   if (withoutInvisible !== value) {
-    findings.push({
-      code: 'invisible_character',
-      message: messages.lint.invisibleCharacter,
-      fix: { value: withoutInvisible, done: messages.lint.fixedInvisible },
-    })
+    pasteProblems.push([
+      'invisible_character',
+      messages.lint.invisibleCharacter,
+      messages.lint.fixedInvisible,
+    ])
   }
   if (value !== value.trim()) {
-    findings.push({
-      code: 'surrounding_space',
-      message: /[\r\n]/.test(value)
+    pasteProblems.push([
+      'surrounding_space',
+      /[\r\n]/.test(value)
         ? messages.lint.lineBreak
         : messages.lint.surroundingSpace,
-      fix: { value: value.trim(), done: messages.lint.fixedSpace },
-    })
+      messages.lint.fixedSpace,
+    ])
   }
-
-  const trimmed = withoutInvisible.trim()
-  const unquoted = trimmed.replace(/^(["'])(.*)\1$/s, '$2')
   if (unquoted !== trimmed) {
-    findings.push({
-      code: 'quoted',
-      message: messages.lint.quoted,
-      fix: { value: unquoted.trim(), done: messages.lint.fixedQuotes },
-    })
+    pasteProblems.push([
+      'quoted',
+      messages.lint.quoted,
+      messages.lint.fixedQuotes,
+    ])
   }
-
-  const bearer = /^bearer\s+/i.exec(unquoted)
   if (bearer) {
-    findings.push({
-      code: 'bearer_prefix',
-      message: messages.lint.bearerPrefix,
-      fix: {
-        value: unquoted.slice(bearer[0].length),
-        done: messages.lint.fixedBearer,
-      },
-    })
+    pasteProblems.push([
+      'bearer_prefix',
+      messages.lint.bearerPrefix,
+      messages.lint.fixedBearer,
+    ])
+  }
+  const fix: Fix = {
+    value: token,
+    done: pasteProblems.map(([, , done]) => done).join(' '),
+  }
+  for (const [code, message] of pasteProblems) {
+    findings.push({ code, message, fix })
   }
 
-  const token = unquoted.slice(bearer?.[0].length ?? 0).trim()
   findings.push(...lintToken(token, context))
   return findings
 }
