@@ -291,3 +291,38 @@ async function tabTo(page: Page, target: Locator) {
   }
   throw new Error('The target cannot be reached with Tab.')
 }
+
+test('the body editor completes the sign-in fields from their schema', async ({
+  page,
+}) => {
+  await page.goto(lessonUrl)
+  const login = loginForm(page)
+  const body = login.getByRole('textbox', { name: 'Body', exact: true })
+  await expect(login.locator('[data-editor="monaco"]')).toBeVisible()
+  await replaceText(page, body, '{\n  \n}')
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('End')
+  await page.keyboard.press('Control+Space')
+  const suggestions = login.locator('.suggest-widget')
+  await expect(suggestions).toContainText('username')
+  await expect(suggestions).toContainText('password')
+  await page.keyboard.press('Escape')
+})
+
+test('earlier exchanges of a step can be reopened', async ({ page }) => {
+  await page.goto(lessonUrl)
+  const list = listForm(page)
+  await list.getByRole('button', { name: 'Send' }).click()
+  const response = list.getByRole('region', { name: 'Response' })
+  await expect(response).toContainText('401')
+
+  await typeHeader(list, 'Authorization', 'SAMPLE')
+  await list.getByRole('button', { name: 'Send' }).click()
+  await expect(response).toContainText('200 OK')
+
+  const picker = response.getByLabel('Exchange')
+  await expect(picker.locator('option')).toHaveCount(2)
+  await picker.selectOption({ index: 1 })
+  await expect(response).toContainText('401')
+  await expect(response).not.toContainText('200 OK')
+})
