@@ -6,24 +6,17 @@ import type { Verdict } from '@/lib/checks/diagnose'
 import {
   type Draft,
   forgetStep,
-  type HistoryEntry,
   historyLength,
   loadStep,
   type Provenance,
+  type SavedStep,
   saveStep,
   stepKey,
 } from '@/lib/client/draft-store'
 import { resolveUrl } from '@/lib/exchange/request'
 import type { Exchange, SendFailure } from '@/lib/exchange/types'
 
-export type StepState = {
-  draft: Draft
-  history: HistoryEntry[]
-  verdict?: Verdict
-  failure?: SendFailure
-  carried?: Provenance
-  isPasswordDropped?: boolean
-}
+export type StepState = SavedStep
 
 // One step's state: the lesson's request until the learner edits it, then
 // their draft, saved on every change and restored after a reload.

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type {
-  Exchange,
   HeaderPair,
   OutgoingRequest,
   SendOutcome,
 } from '@/lib/exchange/types'
 import { type DiagnoseContext, diagnose } from './diagnose'
 import { expectationSchema } from './expectation'
-import { makeJwt } from './test-jwt'
+import { makeAnswer as answer, makeJwt } from './fixtures'
 
 const now = 1_700_000_000_000
 const origin = 'http://127.0.0.1:3000/sandbox/api/v1'
@@ -23,20 +22,6 @@ const list = expectationSchema.parse({
 const refresh = expectationSchema.parse({
   json: { success: true, systemToken: '<jwt>' },
 })
-
-function answer(status: number, body: unknown): SendOutcome {
-  const exchange: Exchange = {
-    status,
-    statusText: '',
-    headers: [],
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    bodyEncoding: 'utf8',
-    sizeBytes: 0,
-    durationMs: 1,
-    truncated: false,
-  }
-  return { ok: true, exchange }
-}
 
 const refused = answer(401, {
   success: false,

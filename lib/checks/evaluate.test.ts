@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from '@/lib/exchange/types'
 import { evaluate } from './evaluate'
 import { expectationSchema } from './expectation'
-import { makeJwt } from './test-jwt'
-
-function reply(status: number, body: unknown): Exchange {
-  return {
-    status,
-    statusText: '',
-    headers: [],
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    bodyEncoding: 'utf8',
-    sizeBytes: 0,
-    durationMs: 1,
-    truncated: false,
-  }
-}
+import { makeJwt, makeExchange as reply } from './fixtures'
 
 const login = expectationSchema.parse({
   status: 200,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { makeJwt } from './fixtures'
 import { decodeJwt, formatDuration, lifetimeOf, looksLikeJwt } from './jwt'
-import { makeJwt } from './test-jwt'
 
 describe('decodeJwt', () => {
   it('reads the header and claims of a session token', () => {

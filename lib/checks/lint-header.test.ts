@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { makeJwt } from './fixtures'
 import { type LintContext, lintHeader } from './lint-header'
-import { makeJwt } from './test-jwt'
 
 const now = 1_700_000_000_000
 const session: LintContext = { isTokenExchange: false, nowMs: now }
