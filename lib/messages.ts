@@ -15,10 +15,15 @@ export const messages = {
     invalidUrl:
       'This is not a full URL. Start it with http:// or https://, for ' +
       'example {example}.',
+    unsupportedScheme:
+      'The playground sends HTTP requests only: start the URL with http:// ' +
+      'or https://, for example {example}.',
     bodyNotJson:
       'The body is not valid JSON: {problem}. Fix the underlined part, ' +
       'or send it anyway if that is what you want to test.',
-    headerNameMissing: 'Give this header a name, or remove the row.',
+    headerNameMissing:
+      'This header has no name, so it will not be sent. Give it a name, or ' +
+      'remove the row.',
     bodyIgnored: 'A {method} request has no body, so none is sent.',
     stepReset: "The step is back to the lesson's request.",
     passwordDropped:

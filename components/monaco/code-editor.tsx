@@ -153,7 +153,9 @@ function paintHighlight(
     highlight.endColumn,
   )
   collection.set([{ range, options: { inlineClassName: 'token-highlight' } }])
-  editor.revealLineInCenterIfOutsideViewport(highlight.line)
+  // A token near the top is in view already; scrolling to it would hide
+  // the lines above, which show where it sits in the body.
+  if (highlight.line > 10) editor.revealLineNearTop(highlight.line)
 }
 
 export default CodeEditor

@@ -2,7 +2,7 @@
 
 import { useCodeEditor } from '@/components/monaco/lazy-code-editor'
 import { requestBodySchemaFor } from '@/lib/bigid/request-schemas'
-import { messages } from '@/lib/messages'
+import { fill, messages } from '@/lib/messages'
 
 type Props = {
   id: string
@@ -26,6 +26,7 @@ export function BodyField({
 }: Props) {
   const CodeEditor = useCodeEditor()
   const hintId = `${id}-body-hint`
+  const problem = jsonProblem(value)
 
   return (
     <div className="field">
@@ -61,9 +62,24 @@ export function BodyField({
           }}
         />
       )}
+      {problem ? (
+        <p className="field-error">
+          {fill(messages.editor.bodyNotJson, { problem })}
+        </p>
+      ) : null}
       <p className="hint" id={hintId}>
         {messages.editor.tabTrap}
       </p>
     </div>
   )
+}
+
+function jsonProblem(body: string): string | undefined {
+  if (body.trim() === '') return undefined
+  try {
+    JSON.parse(body)
+    return undefined
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
 }

@@ -10,6 +10,7 @@ import {
 } from '@/lib/checks/lint-header'
 import type { Provenance } from '@/lib/client/draft-store'
 import type { HeaderPair } from '@/lib/exchange/types'
+import { messages } from '@/lib/messages'
 
 type Props = {
   idPrefix: string
@@ -50,6 +51,7 @@ export function HeaderRows({
     <ul className="header-rows" ref={list}>
       {headers.map(([name, value], index) => {
         const findings = lintHeader(name, value, lintContext)
+        const isNameless = name.trim() === '' && value !== ''
         const findingsId = `${idPrefix}-header-${index}-findings`
         const isAuthorization = name.trim().toLowerCase() === 'authorization'
         return (
@@ -88,6 +90,9 @@ export function HeaderRows({
                 Remove
               </button>
             </div>
+            {isNameless ? (
+              <p className="field-error">{messages.editor.headerNameMissing}</p>
+            ) : null}
             {findings.length > 0 ? (
               <div className="lint-findings" id={findingsId}>
                 <ul>

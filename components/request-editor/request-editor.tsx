@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { type IssuedToken, useLesson } from '@/components/lesson/lesson-context'
 import { ResponseView } from '@/components/response-view/response-view'
+import { SnippetPanel } from '@/components/snippets/snippet-panel'
 import { diagnose, isTokenExchange, type Verdict } from '@/lib/checks/diagnose'
 import { expectationSchema } from '@/lib/checks/expectation'
 import { sendRequest } from '@/lib/client/send-request'
@@ -103,9 +104,12 @@ export function RequestEditor(props: RequestEditorProps) {
   const urlError =
     urlCheck.ok || !isRestored
       ? undefined
-      : fill(messages.editor.invalidUrl, {
-          example: resolveUrl('/sandbox/api/v1/sessions', currentOrigin()),
-        })
+      : fill(
+          urlCheck.reason === 'unsupported_scheme'
+            ? messages.editor.unsupportedScheme
+            : messages.editor.invalidUrl,
+          { example: resolveUrl('/sandbox/api/v1/sessions', currentOrigin()) },
+        )
 
   async function send() {
     if (isSending) return
@@ -232,7 +236,13 @@ export function RequestEditor(props: RequestEditorProps) {
             onChange={(event) => step.updateDraft({ url: event.target.value })}
           />
         </label>
-        <button type="submit" className="button-primary" disabled={isSending}>
+        {/* aria-disabled, not disabled: a disabled button drops the focus,
+            and a keyboard or screen-reader user would lose their place. */}
+        <button
+          type="submit"
+          className="button-primary"
+          aria-disabled={isSending || undefined}
+        >
           Send
         </button>
       </div>
@@ -284,6 +294,10 @@ export function RequestEditor(props: RequestEditorProps) {
       {step.state.isPasswordDropped ? (
         <p className="hint">{messages.editor.passwordDropped}</p>
       ) : null}
+
+      <SnippetPanel
+        request={buildRequest(draft.method, fullUrl, draft.headers, draft.body)}
+      />
 
       <div className="step-tools">
         <button type="button" className="button-quiet" onClick={resetStep}>

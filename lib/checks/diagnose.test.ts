@@ -51,7 +51,7 @@ describe('diagnose', () => {
     const request = {
       method: 'POST',
       url: `${origin}/sessions`,
-      headers: [],
+      headers: [['Content-Type', 'application/json']] as HeaderPair[],
       body: '{"username":"bigid","password":"nope"}',
     }
     const verdict = diagnose(
@@ -65,6 +65,23 @@ describe('diagnose', () => {
     expect(verdict.mistake).toBe('auth_failed')
     expect(verdict.hints).toHaveLength(3)
     expect(verdict.hints[2]).toContain('"learner"')
+  })
+
+  it('blames a missing Content-Type, not the password', () => {
+    const body = '{"username":"bigid","password":"learner"}'
+    const failed = answer(200, { success: false, message: 'Authentication' })
+    const url = `${origin}/sessions`
+    expect(
+      mistakeOf({ method: 'POST', url, headers: [], body }, failed, login),
+    ).toBe('missing_content_type')
+    const withType: HeaderPair[] = [['content-type', 'application/json']]
+    expect(
+      mistakeOf(
+        { method: 'POST', url, headers: withType, body },
+        failed,
+        login,
+      ),
+    ).toBe('auth_failed')
   })
 
   it('names malformed JSON in the request body', () => {

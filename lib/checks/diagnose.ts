@@ -76,7 +76,8 @@ function classifyReply(
   const isExchange = isTokenExchange(request.url)
 
   if (exchange.status === 200 && readSuccess(body) === false) {
-    return isExchange ? 'token_refused_200' : 'auth_failed'
+    if (isExchange) return 'token_refused_200'
+    return sendsJson(request) ? 'auth_failed' : 'missing_content_type'
   }
   if (exchange.status === 400 && request.body && !isJson(request.body)) {
     return 'malformed_json'
@@ -139,6 +140,15 @@ function classifyRefusedToken(
 
 export function isTokenExchange(url: string): boolean {
   return /\/api\/v1\/refresh-access-token\/?(?:[?#]|$)/.test(url)
+}
+
+// Like Express, BigID reads a JSON body only when Content-Type says JSON.
+function sendsJson(request: OutgoingRequest): boolean {
+  if (!request.body) return true
+  return request.headers.some(
+    ([name, value]) =>
+      name.toLowerCase() === 'content-type' && /\bjson\b/i.test(value),
+  )
 }
 
 function readSuccess(body: unknown): unknown {

@@ -11,6 +11,13 @@ export const mistakeHints = {
       '"bigid" with the password "learner": put them back in the body and ' +
       'press Send.',
   ],
+  missing_content_type: [
+    'The username and password look right, yet BigID says they are wrong.',
+    'Look at the headers: how does BigID know the body is JSON?',
+    'Add the header Content-Type with the value application/json (or ' +
+      'reset the step), then press Send. Without it BigID does not read ' +
+      'the body at all, so it sees no username and no password.',
+  ],
   token_refused_200: [
     'The status says 200 OK, but the body says something else.',
     'Look at "success" and "message": the refresh endpoint reports a bad ' +

@@ -61,6 +61,9 @@ describe('checkUrl', () => {
       ok: false,
       reason: 'not_absolute',
     })
-    expect(checkUrl('ftp://h/')).toEqual({ ok: false, reason: 'not_absolute' })
+    expect(checkUrl('ftp://h/')).toEqual({
+      ok: false,
+      reason: 'unsupported_scheme',
+    })
   })
 })

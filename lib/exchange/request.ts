@@ -48,16 +48,13 @@ export function buildRequest(
   return request
 }
 
-export type UrlCheck = { ok: true } | { ok: false; reason: 'not_absolute' }
+export type UrlCheck =
+  | { ok: true }
+  | { ok: false; reason: 'not_absolute' | 'unsupported_scheme' }
 
 export function checkUrl(url: string): UrlCheck {
-  try {
-    const parsed = new URL(url.trim())
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {
-      return { ok: true }
-    }
-  } catch {
-    // Falls through to the same answer as a wrong scheme.
-  }
-  return { ok: false, reason: 'not_absolute' }
+  if (!URL.canParse(url.trim())) return { ok: false, reason: 'not_absolute' }
+  const { protocol } = new URL(url.trim())
+  if (protocol === 'http:' || protocol === 'https:') return { ok: true }
+  return { ok: false, reason: 'unsupported_scheme' }
 }

@@ -11,6 +11,12 @@ export const sandboxMessages = {
   malformedJson: (detail: string) =>
     `The request body is not valid JSON (${detail}). Send a JSON object ` +
     'such as {"username": "bigid", "password": "learner"}.',
+  malformedUserTokenJson: (detail: string) =>
+    `The request body is not valid JSON (${detail}). Send a JSON object ` +
+    'such as {"username": "bigid", "days": 30}.',
+  crossSiteUserToken:
+    "User tokens are made only from the sandbox's own Access Management " +
+    'page. Open it on this app and generate the token there.',
   bodyTooLarge:
     'The request body is larger than 100 KB. Send only the JSON object the ' +
     'endpoint expects.',

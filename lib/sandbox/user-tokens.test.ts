@@ -78,6 +78,40 @@ describe('user-tokens', () => {
     )
   })
 
+  it("refuses a call from another site's page", async () => {
+    const { sandbox } = createTestSandbox()
+    const body = JSON.stringify({ username: 'bigid', days: 30 })
+    const call = (headers: Record<string, string>) =>
+      sandbox(
+        new Request(sandboxUrl(path), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        }),
+      )
+
+    const fromElsewhere = await call({
+      host: '127.0.0.1:3000',
+      origin: 'http://evil.invalid',
+    })
+    expect(fromElsewhere.status).toBe(403)
+    expect((await fromElsewhere.json()).code).toBe('cross_site')
+    expect((await call({ 'sec-fetch-site': 'cross-site' })).status).toBe(403)
+
+    const fromItsPage = await call({
+      host: '127.0.0.1:3000',
+      origin: 'http://127.0.0.1:3000',
+      'sec-fetch-site': 'same-origin',
+    })
+    expect(fromItsPage.status).toBe(200)
+  })
+
+  it('asks for a days example when the JSON is malformed', async () => {
+    const { sandbox } = createTestSandbox()
+    const response = await sandbox(postJson(path, '{"username":'))
+    expect((await response.json()).message).toContain('"days": 30')
+  })
+
   it('refuses malformed JSON with invalid_json', async () => {
     const { sandbox } = createTestSandbox()
     const response = await sandbox(postJson(path, '{"username":'))

@@ -13,6 +13,7 @@ export type UserTokenErrorCode =
   | 'invalid_body'
   | 'unknown_user'
   | 'invalid_days'
+  | 'cross_site'
 
 /**
  * `POST /api/sandbox/user-tokens`: the sandbox's stand-in for BigID's
@@ -27,12 +28,18 @@ export async function issueUserToken(
   const fail = (status: number, code: UserTokenErrorCode, message: string) =>
     jsonReply(status, { success: false, code, message })
 
+  // A token-minting endpoint with no credentials must not be usable from
+  // other sites' pages: browsers say where a call comes from.
+  if (isCrossSite(request)) {
+    return fail(403, 'cross_site', sandboxMessages.crossSiteUserToken)
+  }
+
   const body = await readJsonBody(request, { isJsonTypeRequired: false })
   if (body.kind === 'too-large') {
     return fail(413, 'body_too_large', sandboxMessages.bodyTooLarge)
   }
   if (body.kind === 'malformed') {
-    const message = sandboxMessages.malformedJson(body.detail)
+    const message = sandboxMessages.malformedUserTokenJson(body.detail)
     return fail(400, 'invalid_json', message)
   }
   if (!isRecord(body.value)) {
@@ -54,4 +61,13 @@ export async function issueUserToken(
     userToken: issued.token,
     expiresAt: issued.expiresAt.toISOString(),
   })
+}
+
+function isCrossSite(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site')
+  if (site === 'cross-site' || site === 'same-site') return true
+  const origin = request.headers.get('origin')
+  const host = request.headers.get('host')
+  if (origin === null || host === null) return false
+  return !URL.canParse(origin) || new URL(origin).host !== host
 }

@@ -182,7 +182,14 @@ export function UserTokenForm({
           </h2>
           <p>
             Copy it now: <strong>it will not be shown again</strong>. It expires
-            on <time dateTime={issued.expiresAt}>{issued.expiresAt}</time>.
+            on{' '}
+            <time dateTime={issued.expiresAt}>
+              {new Date(issued.expiresAt).toLocaleString(undefined, {
+                dateStyle: 'long',
+                timeStyle: 'short',
+              })}
+            </time>
+            .
           </p>
           <label htmlFor={`${ids}-token`}>User token</label>
           <textarea
@@ -202,10 +209,6 @@ export function UserTokenForm({
           </button>
           <p role="status" className={styles.status}>
             {copyStatus}
-          </p>
-          <p className={styles.note}>
-            In a real BigID you would do this under Administration → Access
-            Management; this screen is the sandbox&apos;s own stand-in.
           </p>
         </section>
       )}
