@@ -16,6 +16,13 @@ const catalogue = {
     message: (d: { field: string; hint: string }) =>
       `The "${d.field}" field is not right: ${d.hint}`,
   },
+  route_method_not_allowed: {
+    status: 405,
+    message: () =>
+      'This address only takes POST with a JSON request to send, such as ' +
+      '{"method": "GET", "url": "http://127.0.0.1:3000/sandbox/api/v1/' +
+      'ds-connections", "headers": [["Authorization", "SAMPLE"]]}.',
+  },
   method_not_allowed: {
     status: 400,
     message: (d: { method: string; allowed: readonly string[] }) =>
@@ -109,6 +116,29 @@ const catalogue = {
       'This sender only answers pages of this tutorial. Open the ' +
       'tutorial at its own address and send from there.',
   },
+  rate_limited: {
+    status: 429,
+    message: (d: { perMinute: number; retryAfterSeconds: number }) =>
+      `This tutorial sends at most ${d.perMinute} requests a minute from ` +
+      'one place, and that many were just sent. Wait ' +
+      `${formatSeconds(d.retryAfterSeconds * 1000)}, then send again.`,
+  },
+  request_timeout: {
+    status: 408,
+    message: (d: { timeoutMs: number }) =>
+      'Your request reached this tutorial too slowly: it was still ' +
+      `arriving after ${formatSeconds(d.timeoutMs)}. The slow side is ` +
+      'the connection between your browser and the tutorial; check it ' +
+      'and send again.',
+  },
+  link_local_refused: {
+    status: 403,
+    message: (d: { host: string; address: string }) =>
+      `${d.host} leads to ${d.address}, a link-local or cloud metadata ` +
+      'address, and the sender never connects to those. If this really ' +
+      'is your BigID server, the operator can allow it with ' +
+      'SEND_ALLOW_LINK_LOCAL=true.',
+  },
   dns_failure: {
     status: 502,
     message: (d: UpstreamDetails) =>
@@ -145,9 +175,24 @@ const catalogue = {
   invalid_upstream_response: {
     status: 502,
     message: (d: UpstreamDetails) =>
-      `${d.origin} answered with something that is not valid HTTP, or ` +
-      'with headers too large to read. Check that the URL points at an ' +
-      'HTTP API.',
+      `${d.origin} answered with something that is not valid HTTP. ` +
+      'Check that the URL points at an HTTP API.',
+  },
+  upstream_headers_too_large: {
+    status: 502,
+    message: (d: UpstreamDetails) =>
+      `${d.origin} answered with more header data than the sender reads ` +
+      '(16 KiB): too many headers, or one that is too long. The server ' +
+      'is at fault, not your request; ask its operator to send fewer ' +
+      'or shorter headers.',
+  },
+  upstream_body_incomplete: {
+    status: 502,
+    message: (d: UpstreamDetails) =>
+      `${d.origin} started its answer, then closed the connection before ` +
+      'the body was complete (or sent a different length than it ' +
+      'announced). Send again; if it keeps happening, the server is ' +
+      'failing mid-answer.',
   },
   upstream_body_undecodable: {
     status: 502,
@@ -156,11 +201,35 @@ const catalogue = {
       'but it could not be decompressed. Send again without an ' +
       'Accept-Encoding header to ask for an uncompressed answer.',
   },
+  upstream_connect_timeout: {
+    status: 504,
+    message: (d: UpstreamDetails) =>
+      `${d.origin} did not accept a connection within ` +
+      `${formatSeconds(d.timeoutMs)}. The server side is slow or ` +
+      'unreachable: check the host and port in the URL and that the ' +
+      'server is up.',
+  },
+  upstream_headers_timeout: {
+    status: 504,
+    message: (d: UpstreamDetails) =>
+      `${d.origin} took the request but did not start answering within ` +
+      `${formatSeconds(d.timeoutMs)}. The server is slow, not your ` +
+      'connection: send again later, or ask for less (a smaller page).',
+  },
+  upstream_body_timeout: {
+    status: 504,
+    message: (d: UpstreamDetails) =>
+      `${d.origin} started answering, then sent nothing for ` +
+      `${formatSeconds(d.timeoutMs)}. The server stalled mid-answer: ` +
+      'send again, or ask for less (a smaller page).',
+  },
   upstream_timeout: {
     status: 504,
     message: (d: UpstreamDetails) =>
-      `${d.origin} did not answer within ${formatSeconds(d.timeoutMs)}. ` +
-      'Send again; if it keeps happening, check that the server is up.',
+      `${d.origin} did not finish answering within ` +
+      `${formatSeconds(d.timeoutMs)}, the longest the sender waits for ` +
+      'one request. The server is slow, not your connection: send ' +
+      'again, or ask for less (a smaller page).',
   },
   request_cancelled: {
     status: 499,
@@ -213,23 +282,46 @@ export class SendError extends Error {
   readonly status: number
   /** The platform's own code (ECONNREFUSED, UND_ERR_…), shown as data. */
   readonly causeCode: string | undefined
+  /** For `rate_limited`: the Retry-After the route sends, in seconds. */
+  readonly retryAfterSeconds: number | undefined
 
   constructor(
     code: SendErrorCode,
     message: string,
-    options: { cause?: unknown; causeCode?: string } = {},
+    options: {
+      cause?: unknown
+      causeCode?: string
+      retryAfterSeconds?: number
+    } = {},
   ) {
     super(message, { cause: options.cause })
     this.name = 'SendError'
     this.code = code
     this.status = catalogue[code].status
     this.causeCode = options.causeCode
+    this.retryAfterSeconds = options.retryAfterSeconds
   }
 
   /** The same failure, keeping what caused it. */
   withCause(cause: unknown, causeCode?: string): SendError {
-    return new SendError(this.code, this.message, { cause, causeCode })
+    return new SendError(this.code, this.message, {
+      cause,
+      causeCode,
+      retryAfterSeconds: this.retryAfterSeconds,
+    })
   }
+}
+
+/** A 429 that tells the caller when to come back. */
+export function createRateLimitedError(
+  perMinute: number,
+  retryAfterSeconds: number,
+): SendError {
+  const { message } = createSendError('rate_limited', {
+    perMinute,
+    retryAfterSeconds,
+  })
+  return new SendError('rate_limited', message, { retryAfterSeconds })
 }
 
 export function createSendError<C extends SendErrorCode>(

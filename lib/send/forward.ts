@@ -1,10 +1,17 @@
 import 'server-only'
+import dns from 'node:dns'
 import type { LookupFunction } from 'node:net'
-import { Agent } from 'undici'
-import { type ReadBody, readDecodedBody } from './body'
+import { Agent, buildConnector } from 'undici'
+import {
+  type AddressCheck,
+  guardConnector,
+  guardLookup,
+  pickAddressCheck,
+} from './address-policy'
+import { BodyDecodeError, type ReadBody, readDecodedBody } from './body'
 import { type HeaderPair, parseContentCodings, toHeaderPairs } from './headers'
 import type { SendableMethod } from './schema'
-import type { SendSettings } from './settings'
+import { MAX_RESPONSE_HEADER_BYTES, type SendSettings } from './settings'
 
 export interface ForwardRequest {
   readonly method: SendableMethod
@@ -35,26 +42,51 @@ export interface Forwarder {
 export interface ForwarderOptions {
   /** Name resolution for new connections; tests pass a stub. */
   readonly lookup?: LookupFunction
+  /** Which addresses are refused; tests pass their own, on loopback. */
+  readonly isRefusedAddress?: AddressCheck
 }
 
-const MAX_CONNECT_TIMEOUT_MS = 10_000
+export type ForwarderSettings = Pick<
+  SendSettings,
+  | 'connectTimeoutMs'
+  | 'headersTimeoutMs'
+  | 'bodyTimeoutMs'
+  | 'maxResponseBytes'
+  | 'allowLinkLocal'
+>
+
+/** The upstream failed after its status and headers had arrived. */
+export class UpstreamBodyError extends Error {
+  constructor(cause: unknown) {
+    super('The response body could not be read to its end', { cause })
+    this.name = 'UpstreamBodyError'
+  }
+}
 
 /**
  * One keep-alive connection pool for every send, passed per call as the
- * dispatcher (never installed globally). Its own timeouts are no longer than
- * the overall deadline, which the caller's signal enforces.
+ * dispatcher (never installed globally). Every new connection checks the
+ * address it is about to reach; the caller's signal enforces the overall
+ * deadline on top of the pool's connect, headers and body timeouts.
  */
 export function createForwarder(
-  settings: Pick<SendSettings, 'timeoutMs' | 'maxResponseBytes'>,
+  settings: ForwarderSettings,
   options: ForwarderOptions = {},
 ): Forwarder {
+  const isRefused =
+    options.isRefusedAddress ?? pickAddressCheck(settings.allowLinkLocal)
+  const lookup = guardLookup(
+    options.lookup ?? (dns.lookup as LookupFunction),
+    isRefused,
+  )
   const agent = new Agent({
-    connect: {
-      timeout: Math.min(settings.timeoutMs, MAX_CONNECT_TIMEOUT_MS),
-      ...(options.lookup ? { lookup: options.lookup } : {}),
-    },
-    headersTimeout: settings.timeoutMs,
-    bodyTimeout: settings.timeoutMs,
+    connect: guardConnector(
+      buildConnector({ timeout: settings.connectTimeoutMs, lookup }),
+      isRefused,
+    ),
+    headersTimeout: settings.headersTimeoutMs,
+    bodyTimeout: settings.bodyTimeoutMs,
+    maxHeaderSize: MAX_RESPONSE_HEADER_BYTES,
     keepAliveTimeout: 4_000,
     connections: 32,
   })
@@ -78,7 +110,11 @@ export function createForwarder(
         response.body,
         codings,
         settings.maxResponseBytes,
-      )
+      ).catch((error: unknown) => {
+        throw error instanceof BodyDecodeError
+          ? error
+          : new UpstreamBodyError(error)
+      })
       return {
         status: response.statusCode,
         statusText: response.statusText ?? '',

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   checkCaller,
@@ -58,6 +59,10 @@ describe('checkCaller', () => {
     [{ origin: 'null' }, false],
     [{ 'sec-fetch-site': 'cross-site' }, false],
     [{ origin: own, 'sec-fetch-site': 'cross-site' }, false],
+    [{ origin: own, 'sec-fetch-site': 'same-site' }, false],
+    [{ 'sec-fetch-site': 'none' }, true],
+    [{ origin: 'http://127.0.0.1.:3000' }, true],
+    [{ origin: 'http://sub.127.0.0.1.example:3000' }, false],
   ])('with headers %j lets the call through: %s', (headers, isAllowed) => {
     const result = checkCaller(new Headers(headers), own)
     expect(result.ok).toBe(isAllowed)
@@ -72,7 +77,7 @@ describe('checkCaller', () => {
 
 describe('readJsonBody', () => {
   it('parses JSON read in pieces', async () => {
-    const result = await readJsonBody(streamed(['{"a"', ':1}']), 100)
+    const result = await readJsonBody(streamed(['{"a"', ':1}']), 100, 1_000)
     expect(result).toEqual({ ok: true, value: { a: 1 } })
   })
 
@@ -80,6 +85,7 @@ describe('readJsonBody', () => {
     const result = await readJsonBody(
       streamed(['{"a":"', 'x'.repeat(50), '"}']),
       20,
+      1_000,
     )
     expect(!result.ok && result.error.code).toBe('request_too_large')
     expect(!result.ok && result.error.status).toBe(413)
@@ -91,14 +97,14 @@ describe('readJsonBody', () => {
       body: '{}',
       headers: { 'content-length': '5000' },
     })
-    const result = await readJsonBody(request, 100)
+    const result = await readJsonBody(request, 100, 1_000)
     expect(!result.ok && result.error.code).toBe('request_too_large')
   })
 
   it.each([['not json'], ['{"a":'], ['']])(
     'refuses %j as invalid JSON',
     async (text) => {
-      const result = await readJsonBody(streamed([text]), 100)
+      const result = await readJsonBody(streamed([text]), 100, 1_000)
       expect(!result.ok && result.error.code).toBe('invalid_json')
     },
   )
@@ -108,8 +114,62 @@ describe('readJsonBody', () => {
       method: 'POST',
       body: new Uint8Array([0x22, 0xff, 0x22]),
     })
-    const result = await readJsonBody(request, 100)
+    const result = await readJsonBody(request, 100, 1_000)
     expect(!result.ok && result.error.code).toBe('invalid_json')
+  })
+})
+
+describe('checkCaller, for any Origin', () => {
+  it('lets through only an Origin that names the app itself', () => {
+    const printable = fc.string({
+      unit: fc.integer({ min: 0x21, max: 0x7e }).map(String.fromCharCode),
+      maxLength: 30,
+    })
+    const origin = fc.oneof(
+      fc.webUrl().map((url) => new URL(url).origin),
+      fc
+        .tuple(
+          fc.constantFrom('http', 'https', 'HTTP', 'ws'),
+          fc.constantFrom('127.0.0.1', '127.0.0.1.', '127.1', 'localhost'),
+          fc.constantFrom('', ':3000', ':3001', ':80'),
+        )
+        .map(([scheme, host, port]) => `${scheme}://${host}${port}`),
+      fc.constantFrom('null', own),
+      printable,
+    )
+    fc.assert(
+      fc.property(origin, (value) => {
+        const result = checkCaller(new Headers({ origin: value }), own)
+        if (!result.ok) return
+        const url = new URL(value)
+        expect(url.protocol).toBe('http:')
+        expect(url.hostname.replace(/\.$/, '')).toBe('127.0.0.1')
+        expect(url.port).toBe('3000')
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
+
+describe('readJsonBody, against a slow caller', () => {
+  it('gives up on a body still arriving after the timeout, with 408', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"method":'))
+      },
+    })
+    const request = new Request(`${own}/api/send`, {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    const started = performance.now()
+    const result = await readJsonBody(request, 1_000, 100)
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'request_timeout',
+      status: 408,
+    })
+    expect(performance.now() - started).toBeLessThan(1_000)
   })
 })
 

@@ -1,5 +1,6 @@
 import 'server-only'
 import { createSendError, fail, type Result, succeed } from './errors'
+import { toCanonicalOrigin } from './origin'
 
 /**
  * The origin the learner's page was served from. Next builds request.url
@@ -21,25 +22,39 @@ export function resolveOwnOrigin(
 }
 
 /**
- * Refuses calls from other sites: a page elsewhere must not use this app as
- * its way into the network. Same-origin pages and non-browser callers pass.
+ * Refuses calls from other sites, sibling subdomains included: a page
+ * elsewhere must not use this app as its way into the network. Browsers
+ * send Origin on every POST; same-origin pages and non-browser callers
+ * (curl, tests) pass.
  */
 export function checkCaller(headers: Headers, ownOrigin: string): Result<null> {
   const origin = headers.get('origin')
   const site = headers.get('sec-fetch-site')?.trim().toLowerCase()
-  if ((origin !== null && origin !== ownOrigin) || site === 'cross-site') {
+  const isOtherOrigin = origin !== null && !isSameOrigin(origin, ownOrigin)
+  if (isOtherOrigin || site === 'cross-site' || site === 'same-site') {
     return fail('cross_origin_caller')
   }
   return succeed(null)
 }
 
+function isSameOrigin(origin: string, ownOrigin: string): boolean {
+  if (origin === ownOrigin) return true
+  if (!URL.canParse(origin) || !URL.canParse(ownOrigin)) return false
+  return (
+    toCanonicalOrigin(new URL(origin)) === toCanonicalOrigin(new URL(ownOrigin))
+  )
+}
+
 /**
  * Reads the posted JSON, counting bytes as they arrive: a Content-Length
- * header is only a claim, so the limit holds on what is actually read.
+ * header is only a claim, so the limit holds on what is actually read. A
+ * body still arriving after `timeoutMs` is given up on, so a caller that
+ * trickles bytes cannot hold the route open.
  */
 export async function readJsonBody(
   request: Request,
   maxBytes: number,
+  timeoutMs: number,
 ): Promise<Result<unknown>> {
   const tooLarge = () =>
     fail('request_too_large', { part: 'request', limitBytes: maxBytes })
@@ -50,20 +65,30 @@ export async function readJsonBody(
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
+  let timer: NodeJS.Timeout | undefined
+  const expired = new Promise<'expired'>((resolve) => {
+    timer = setTimeout(() => resolve('expired'), timeoutMs)
+  })
   try {
     for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      size += value.byteLength
+      const next = await Promise.race([reader.read(), expired])
+      if (next === 'expired') {
+        await reader.cancel().catch(() => undefined)
+        return fail('request_timeout', { timeoutMs })
+      }
+      if (next.done) break
+      size += next.value.byteLength
       if (size > maxBytes) {
         await reader.cancel().catch(() => undefined)
         return tooLarge()
       }
-      chunks.push(value)
+      chunks.push(next.value)
     }
   } catch (error) {
     const cancelled = createSendError('request_cancelled').withCause(error)
     return { ok: false, error: cancelled }
+  } finally {
+    clearTimeout(timer)
   }
 
   try {
@@ -80,10 +105,15 @@ export async function readJsonBody(
 }
 
 /** The route's own answer: JSON, never cached, never an upstream header. */
-export function toJsonResponse(status: number, payload: unknown): Response {
+export function toJsonResponse(
+  status: number,
+  payload: unknown,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): Response {
   return new Response(JSON.stringify(payload), {
     status,
     headers: {
+      ...extraHeaders,
       'content-type': 'application/json',
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',

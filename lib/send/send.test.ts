@@ -477,6 +477,33 @@ describe('send reports upstream failures', () => {
     expect(!outcome.ok && outcome.error.message).toContain('api.bigid.invalid')
   })
 
+  it('refuses an allowed host that leads to a refused address with 403', async () => {
+    // The stub sends the name to loopback and the check refuses loopback:
+    // no other address is ever involved.
+    const toLoopback: LookupFunction = (_hostname, options, callback) => {
+      if (options.all) callback(null, [{ address: '127.0.0.1', family: 4 }])
+      else callback(null, '127.0.0.1', 4)
+    }
+    const settings = loadSendSettings({
+      SEND_ALLOWED_ORIGINS: `http://metadata.test:${api.port}`,
+    })
+    const forwarder = createForwarder(settings, {
+      lookup: toLoopback,
+      isRefusedAddress: (address) => address === '127.0.0.1',
+    })
+    forwarders.push(forwarder)
+    const hits = api.received.length
+    const outcome = await createSend(settings, forwarder)(
+      { method: 'GET', url: `http://metadata.test:${api.port}/`, headers: [] },
+      { ownOrigin },
+    )
+    expectError(outcome, 'link_local_refused', 403)
+    expect(!outcome.ok && outcome.error.message).toContain(
+      'metadata.test leads to 127.0.0.1',
+    )
+    expect(api.received.length).toBe(hits)
+  })
+
   it('reports a body that does not match its coding as 502', async () => {
     expectError(
       await send({ method: 'GET', url: `${api.origin}/bad-gzip`, headers: [] }),

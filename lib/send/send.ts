@@ -228,7 +228,12 @@ function toSendError(
   return mapUpstreamError(error, {
     origin: target.url.origin,
     host: target.url.hostname,
-    timeoutMs: settings.timeoutMs,
+    timeouts: {
+      connectMs: settings.connectTimeoutMs,
+      headersMs: settings.headersTimeoutMs,
+      bodyMs: settings.bodyTimeoutMs,
+      overallMs: settings.timeoutMs,
+    },
     ...flags,
   })
 }

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  loadSendSettings,
-  normaliseOrigin,
-  SendSettingsError,
-} from './settings'
+import { loadSendSettings, SendSettingsError } from './settings'
 
 describe('settings', () => {
   it('uses the documented defaults', () => {
@@ -12,6 +8,13 @@ describe('settings', () => {
       sandboxInternalOrigin: 'http://127.0.0.1:3000',
       appPort: 3000,
       timeoutMs: 15_000,
+      connectTimeoutMs: 5_000,
+      headersTimeoutMs: 10_000,
+      bodyTimeoutMs: 10_000,
+      rateLimitPerMinute: 120,
+      redisUrl: undefined,
+      trustProxyHops: 0,
+      allowLinkLocal: false,
       maxRequestBytes: 1_048_576,
       maxEnvelopeBytes: 2 * 1_048_576 + 65_536,
       maxResponseBytes: 10 * 1_048_576,
@@ -111,13 +114,78 @@ describe('settings', () => {
       loadSendSettings({ SANDBOX_INTERNAL_ORIGIN: 'unix:/tmp/app.sock' }),
     ).toThrow('SANDBOX_INTERNAL_ORIGIN')
   })
-})
 
-describe('normaliseOrigin', () => {
-  it('keeps a non-default port and drops a default one', () => {
-    expect(normaliseOrigin('http://a.example:80')).toBe('http://a.example')
-    expect(normaliseOrigin('https://a.example:8443')).toBe(
-      'https://a.example:8443',
+  it('reads the phase timeouts and shrinks their defaults to the deadline', () => {
+    expect(
+      loadSendSettings({
+        SEND_CONNECT_TIMEOUT_MS: '100',
+        SEND_HEADERS_TIMEOUT_MS: '200',
+        SEND_BODY_TIMEOUT_MS: '300',
+      }),
+    ).toMatchObject({
+      connectTimeoutMs: 100,
+      headersTimeoutMs: 200,
+      bodyTimeoutMs: 300,
+    })
+    expect(loadSendSettings({ SEND_TIMEOUT_MS: '3000' })).toMatchObject({
+      connectTimeoutMs: 3000,
+      headersTimeoutMs: 3000,
+      bodyTimeoutMs: 3000,
+    })
+  })
+
+  it('refuses a phase timeout longer than the deadline, saying why', () => {
+    const load = () =>
+      loadSendSettings({
+        SEND_TIMEOUT_MS: '1000',
+        SEND_HEADERS_TIMEOUT_MS: '2000',
+      })
+    expect(load).toThrow('SEND_HEADERS_TIMEOUT_MS')
+    expect(load).toThrow('no longer than SEND_TIMEOUT_MS')
+  })
+
+  it('reads the rate limit, 0 turning it off', () => {
+    expect(loadSendSettings({ SEND_RATE_LIMIT: '0' }).rateLimitPerMinute).toBe(
+      0,
+    )
+    expect(() => loadSendSettings({ SEND_RATE_LIMIT: 'lots' })).toThrow(
+      'SEND_RATE_LIMIT',
+    )
+  })
+
+  it('reads REDIS_URL and never echoes a bad one', () => {
+    expect(
+      loadSendSettings({ REDIS_URL: 'redis://:pw@127.0.0.1:6390/0' }).redisUrl,
+    ).toBe('redis://:pw@127.0.0.1:6390/0')
+    const load = () =>
+      loadSendSettings({ REDIS_URL: 'http://:s3cret-pw@cache.example' })
+    expect(load).toThrow('REDIS_URL')
+    expect(load).not.toThrow('s3cret-pw')
+  })
+
+  it.each([
+    ['', 0],
+    ['false', 0],
+    ['0', 0],
+    ['true', 1],
+    ['TRUE', 1],
+    ['2', 2],
+  ])('reads TRUST_PROXY=%j as %i trusted hops', (value, hops) => {
+    expect(loadSendSettings({ TRUST_PROXY: value }).trustProxyHops).toBe(hops)
+  })
+
+  it.each(['yes', '-1', '11', '1.5'])('refuses TRUST_PROXY=%s', (value) => {
+    expect(() => loadSendSettings({ TRUST_PROXY: value })).toThrow(
+      'TRUST_PROXY',
+    )
+  })
+
+  it('reads SEND_ALLOW_LINK_LOCAL as a flag', () => {
+    expect(
+      loadSendSettings({ SEND_ALLOW_LINK_LOCAL: 'true' }).allowLinkLocal,
+    ).toBe(true)
+    expect(() => loadSendSettings({ SEND_ALLOW_LINK_LOCAL: 'on' })).toThrow(
+      'SEND_ALLOW_LINK_LOCAL',
     )
   })
 })

@@ -1,5 +1,6 @@
 import 'server-only'
 import { isIP } from 'node:net'
+import { normaliseOrigin } from './origin'
 
 export interface SendSettings {
   /** Operator origins, normalised (`https://api.example.com`). */
@@ -13,7 +14,24 @@ export interface SendSettings {
    * changes the scheme or host; otherwise it is read off each request.
    */
   readonly publicOrigin: string | undefined
+  /** Overall deadline for one send, connect to last byte. */
   readonly timeoutMs: number
+  /** Each no longer than `timeoutMs`. */
+  readonly connectTimeoutMs: number
+  readonly headersTimeoutMs: number
+  /** Longest silence between two pieces of a response body. */
+  readonly bodyTimeoutMs: number
+  /** Sends per minute per client; 0 turns the limit off. */
+  readonly rateLimitPerMinute: number
+  /** Shared store for the limit, so replicas count together. */
+  readonly redisUrl: string | undefined
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For; 0
+   * means the header is not believed and every caller shares one limit.
+   */
+  readonly trustProxyHops: number
+  /** Let operator origins resolve to link-local or metadata addresses. */
+  readonly allowLinkLocal: boolean
   /** Cap on the learner's request body, in bytes. */
   readonly maxRequestBytes: number
   /** Cap on the whole JSON posted to /api/send, in bytes. */
@@ -27,9 +45,16 @@ export type SendEnv = Readonly<Record<string, string | undefined>>
 export const SEND_DEFAULTS = {
   port: 3000,
   timeoutMs: 15_000,
+  connectTimeoutMs: 5_000,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 10_000,
+  rateLimitPerMinute: 120,
   maxRequestBytes: 1024 * 1024,
   maxResponseBytes: 10 * 1024 * 1024,
 } as const
+
+/** Response header bytes undici reads before giving up (Node's default). */
+export const MAX_RESPONSE_HEADER_BYTES = 16 * 1024
 
 /** Room in the posted JSON for the URL, the headers and escaping. */
 const ENVELOPE_OVERHEAD_BYTES = 64 * 1024
@@ -52,18 +77,52 @@ export function loadSendSettings(env: SendEnv): SendSettings {
     256 * 1024 * 1024,
   )
 
+  const timeoutMs = readInteger(
+    env,
+    'SEND_TIMEOUT_MS',
+    SEND_DEFAULTS.timeoutMs,
+    1,
+    10 * 60_000,
+  )
+  // A default longer than the deadline shrinks to it; a written one errs.
+  const readPhaseTimeout = (name: string, fallback: number) =>
+    readInteger(
+      env,
+      name,
+      Math.min(fallback, timeoutMs),
+      1,
+      timeoutMs,
+      ' (no longer than SEND_TIMEOUT_MS, the deadline for the whole send)',
+    )
+
   return {
     allowedOrigins: readAllowedOrigins(env.SEND_ALLOWED_ORIGINS),
     sandboxInternalOrigin: readInternalOrigin(env, appPort),
     appPort,
     publicOrigin: readPublicOrigin(env.PUBLIC_ORIGIN),
-    timeoutMs: readInteger(
-      env,
-      'SEND_TIMEOUT_MS',
-      SEND_DEFAULTS.timeoutMs,
-      1,
-      10 * 60_000,
+    timeoutMs,
+    connectTimeoutMs: readPhaseTimeout(
+      'SEND_CONNECT_TIMEOUT_MS',
+      SEND_DEFAULTS.connectTimeoutMs,
     ),
+    headersTimeoutMs: readPhaseTimeout(
+      'SEND_HEADERS_TIMEOUT_MS',
+      SEND_DEFAULTS.headersTimeoutMs,
+    ),
+    bodyTimeoutMs: readPhaseTimeout(
+      'SEND_BODY_TIMEOUT_MS',
+      SEND_DEFAULTS.bodyTimeoutMs,
+    ),
+    rateLimitPerMinute: readInteger(
+      env,
+      'SEND_RATE_LIMIT',
+      SEND_DEFAULTS.rateLimitPerMinute,
+      0,
+      1_000_000,
+    ),
+    redisUrl: readRedisUrl(env.REDIS_URL),
+    trustProxyHops: readTrustProxy(env.TRUST_PROXY),
+    allowLinkLocal: readFlag(env, 'SEND_ALLOW_LINK_LOCAL', false),
     maxRequestBytes,
     // JSON escaping can double a body (quotes, backslashes); a body past
     // that is refused as too large before it is parsed.
@@ -76,27 +135,6 @@ export function loadSendSettings(env: SendEnv): SendSettings {
       1024 * 1024 * 1024,
     ),
   }
-}
-
-/**
- * Normalises an origin to `scheme://host[:port]`: lower-case host, default
- * port dropped. Returns undefined for anything that is not a bare http or
- * https origin (a path, query, fragment or userinfo makes it invalid).
- */
-export function normaliseOrigin(text: string): string | undefined {
-  if (!URL.canParse(text)) return undefined
-  const url = new URL(text)
-  const isBare =
-    (url.protocol === 'http:' || url.protocol === 'https:') &&
-    url.hostname !== '' &&
-    url.username === '' &&
-    url.password === '' &&
-    url.pathname === '/' &&
-    url.search === '' &&
-    url.hash === '' &&
-    !text.includes('?') &&
-    !text.includes('#')
-  return isBare ? url.origin : undefined
 }
 
 function readAllowedOrigins(value: string | undefined): string[] {
@@ -159,12 +197,52 @@ function pickLoopbackHost(hostname: string | undefined): string {
   return '127.0.0.1'
 }
 
+/** Never echoes the URL: it may carry the store's password. */
+function readRedisUrl(value: string | undefined): string | undefined {
+  const text = value?.trim()
+  if (!text) return undefined
+  const isRedis =
+    URL.canParse(text) && ['redis:', 'rediss:'].includes(new URL(text).protocol)
+  if (!isRedis) {
+    throw new SendSettingsError(
+      'REDIS_URL is not a redis:// or rediss:// URL (its value is not ' +
+        'shown, as it may hold a password). Write it as ' +
+        'redis://[:password@]host:port[/db], or leave it unset to count ' +
+        'sends in memory.',
+    )
+  }
+  return text
+}
+
+function readTrustProxy(value: string | undefined): number {
+  const text = value?.trim().toLowerCase() ?? ''
+  if (text === '' || text === 'false') return 0
+  if (text === 'true') return 1
+  if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text)
+  throw new SendSettingsError(
+    `TRUST_PROXY is "${value}": it must be false, true (one proxy) or the ` +
+      'number of proxies in front of the app that append to ' +
+      'X-Forwarded-For, from 0 to 10.',
+  )
+}
+
+function readFlag(env: SendEnv, name: string, fallback: boolean): boolean {
+  const text = env[name]?.trim().toLowerCase() ?? ''
+  if (text === '') return fallback
+  if (text === 'true' || text === '1') return true
+  if (text === 'false' || text === '0') return false
+  throw new SendSettingsError(
+    `${name} is "${env[name]}": it must be true, false, 1 or 0.`,
+  )
+}
+
 function readInteger(
   env: SendEnv,
   name: string,
   fallback: number,
   min: number,
   max: number,
+  hint = '',
 ): number {
   const text = env[name]?.trim()
   if (text === undefined || text === '') return fallback
@@ -172,7 +250,8 @@ function readInteger(
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new SendSettingsError(
-      `${name} is "${text}": it must be a whole number from ${min} to ${max}.`,
+      `${name} is "${text}": it must be a whole number from ${min} to ` +
+        `${max}${hint}.`,
     )
   }
   return value

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { toCanonicalOrigin } from './origin'
 import {
   hasUnsafeSandboxPath,
   resolveTarget,
@@ -118,6 +119,59 @@ describe('resolveTarget', () => {
     expect(refusalCode(url)).toBe('url_has_userinfo')
   })
 
+  it.each([
+    'http://0x7f.1:3000',
+    'http://2130706433:3000',
+    'http://0177.0.0.1:3000',
+    'http://127.1:3000',
+    'http://127.0.0.1.:3000',
+    'http://[::ffff:127.0.0.1]:3000',
+    'http://[::ffff:7f00:1]:3000',
+    'http://LOCALHOST.:3000',
+    'http://Tutorial.Example.:3000',
+  ])('reads %s as the app: sandbox yes, its own routes no', (origin) => {
+    expect(
+      resolveTarget(`${origin}/sandbox/api/v1/sessions`, context),
+    ).toMatchObject({
+      ok: true,
+      value: { kind: 'sandbox', connectOrigin: 'http://127.0.0.1:3000' },
+    })
+    const own = resolveTarget(`${origin}/api/send`, context)
+    expect(!own.ok && own.error.message).toContain('part of this app')
+    expect(refusalCode(`${origin}/sandbox/%2e%2e/api/send`)).toBe(
+      'unsafe_sandbox_path',
+    )
+  })
+
+  it.each([
+    ['https://BIGID.EXAMPLE./api', 'https://bigid.example'],
+    ['https://bigid.example:443/api', 'https://bigid.example'],
+    ['http://0x7f.1:9100/api', 'http://127.0.0.1:9100'],
+    ['http://2130706433:9100/api', 'http://127.0.0.1:9100'],
+    ['http://[::ffff:7f00:1]:9100/api', 'http://127.0.0.1:9100'],
+  ])(
+    'matches %s to the allowed origin %s and connects there',
+    (url, origin) => {
+      expect(resolveTarget(url, context)).toMatchObject({
+        ok: true,
+        value: { kind: 'operator', connectOrigin: origin, path: '/api' },
+      })
+    },
+  )
+
+  it.each([
+    'http://bigid.example/api',
+    'https://bigid.example:8443/api',
+    'https://bigid.example../api',
+    'https://bigid.example.evil.example/api',
+    'https://evilbigid.example/api',
+    'http://127.0.0.2:9100/api',
+    'http://[::1]:9100/api',
+    'http://0.0.0.0:9100/api',
+  ])('refuses %s, which only looks like an allowed origin', (url) => {
+    expect(refusalCode(url)).toBe('target_not_allowed')
+  })
+
   it('reads a backslash after the host as a path, as URL parsing does', () => {
     expect(refusalCode('http://127.0.0.1:3000\\@bigid.example/sandbox/x')).toBe(
       'unsafe_sandbox_path',
@@ -212,8 +266,9 @@ describe('resolveTarget', () => {
         expect(allowed).toContain(connectOrigin)
         expect(url.username + url.password).toBe('')
         expect(new URL(connectOrigin + path).origin).toBe(connectOrigin)
-        if (kind === 'operator') expect(url.origin).toBe(connectOrigin)
-        else expect(path.startsWith('/sandbox/')).toBe(true)
+        if (kind === 'operator') {
+          expect(toCanonicalOrigin(url)).toBe(connectOrigin)
+        } else expect(path.startsWith('/sandbox/')).toBe(true)
       }),
       { numRuns: 3000 },
     )

@@ -1,5 +1,6 @@
 import 'server-only'
 import { fail, type Result, succeed } from './errors'
+import { toCanonicalOrigin } from './origin'
 import type { SendSettings } from './settings'
 
 export interface Target {
@@ -53,8 +54,11 @@ export function resolveTarget(
     return fail('url_has_userinfo')
   }
 
+  // Compared in one spelling, so "http://0x7f.1:3000" is the app and
+  // "https://BIGID.example.:443" is https://bigid.example.
+  const origin = toCanonicalOrigin(url)
   const path = `${url.pathname}${url.search}`
-  if (listSandboxOrigins(context).includes(url.origin)) {
+  if (listSandboxOrigins(context).includes(origin)) {
     if (hasUnsafeSandboxPath(raw.path)) return fail('unsafe_sandbox_path')
     if (!url.pathname.startsWith(SANDBOX_PREFIX)) {
       return refuse(url.origin, context, true)
@@ -63,8 +67,9 @@ export function resolveTarget(
     return succeed({ kind: 'sandbox', url, connectOrigin, path })
   }
 
-  if (context.settings.allowedOrigins.includes(url.origin)) {
-    return succeed({ kind: 'operator', url, connectOrigin: url.origin, path })
+  // The connection goes to the operator's own spelling of the origin.
+  if (context.settings.allowedOrigins.includes(origin)) {
+    return succeed({ kind: 'operator', url, connectOrigin: origin, path })
   }
   return refuse(url.origin, context, false)
 }
@@ -72,8 +77,11 @@ export function resolveTarget(
 /** Origins that mean "this app": the sandbox lives under them. */
 export function listSandboxOrigins(context: TargetContext): string[] {
   const { appPort, sandboxInternalOrigin } = context.settings
+  const own = URL.canParse(context.ownOrigin)
+    ? toCanonicalOrigin(new URL(context.ownOrigin))
+    : context.ownOrigin
   return [
-    context.ownOrigin,
+    own,
     `http://127.0.0.1:${appPort}`,
     `http://localhost:${appPort}`,
     sandboxInternalOrigin,

@@ -1,48 +1,107 @@
 import 'server-only'
-import { createSendError, type SendError, type UpstreamDetails } from './errors'
+import { AddressRefusedError } from './address-policy'
+import { createSendError, type SendError } from './errors'
+import { UpstreamBodyError } from './forward'
+
+/** The timeouts a send ran under, to name the one that ran out. */
+export interface SendTimeouts {
+  readonly connectMs: number
+  readonly headersMs: number
+  readonly bodyMs: number
+  readonly overallMs: number
+}
+
+export interface UpstreamErrorContext {
+  readonly origin: string
+  readonly host: string
+  readonly timeouts: SendTimeouts
+  /** The overall deadline ran out. */
+  readonly isTimedOut: boolean
+  /** The learner cancelled or left. */
+  readonly isCancelled: boolean
+}
 
 /**
  * Translates a failure thrown while talking to the upstream (undici or Node
- * socket errors, aborts) into a learner-facing error that keeps its cause.
+ * socket errors, aborts, a refused address) into a learner-facing error
+ * that keeps its cause. The deadline and the learner's cancel win over
+ * whatever undici threw when they ended the request.
  */
 export function mapUpstreamError(
   error: unknown,
-  context: UpstreamDetails & { isTimedOut: boolean; isCancelled: boolean },
+  context: UpstreamErrorContext,
 ): SendError {
-  const causeCode = findCauseCode(error)
-  const names = findErrorNames(error)
-  const code = context.isTimedOut
-    ? 'upstream_timeout'
-    : context.isCancelled
-      ? 'request_cancelled'
-      : classifyCode(causeCode, names)
-  const mapped =
-    code === 'request_cancelled'
-      ? createSendError(code)
-      : createSendError(code, context)
+  const links = [...causeChain(error)]
+  const causeCode = findCauseCode(links)
+  const names = links.flatMap((link) =>
+    'name' in link && typeof link.name === 'string' ? [link.name] : [],
+  )
+  const refusal = links.find((link) => link instanceof AddressRefusedError)
+  const isBodyPhase = links.some((link) => link instanceof UpstreamBodyError)
+
+  const classified = classifyCode(causeCode, names, isBodyPhase)
+  const mapped = context.isTimedOut
+    ? createUpstreamError('upstream_timeout', context)
+    : context.isCancelled || classified === 'request_cancelled'
+      ? createSendError('request_cancelled')
+      : refusal
+        ? createSendError('link_local_refused', {
+            host: refusal.host,
+            address: refusal.address,
+          })
+        : createUpstreamError(classified, context)
   return mapped.withCause(
     error,
     causeCode ?? names.find((name) => name !== 'Error'),
   )
 }
 
-type UpstreamCode =
+type TimeoutCode =
+  | 'upstream_connect_timeout'
+  | 'upstream_headers_timeout'
+  | 'upstream_body_timeout'
   | 'upstream_timeout'
+
+type UpstreamCode =
+  | TimeoutCode
   | 'dns_failure'
   | 'connection_refused'
   | 'connection_reset'
   | 'host_unreachable'
   | 'tls_failure'
   | 'invalid_upstream_response'
+  | 'upstream_headers_too_large'
+  | 'upstream_body_incomplete'
   | 'upstream_failed'
 
-const timeoutCodes = new Set([
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'ETIMEDOUT',
-  'ERR_SOCKET_CONNECTION_TIMEOUT',
-])
+/** Each timeout message names its own timeout; the rest, the deadline. */
+function createUpstreamError(
+  code: UpstreamCode,
+  context: UpstreamErrorContext,
+): SendError {
+  const { timeouts } = context
+  const timeoutMs =
+    code === 'upstream_connect_timeout'
+      ? timeouts.connectMs
+      : code === 'upstream_headers_timeout'
+        ? timeouts.headersMs
+        : code === 'upstream_body_timeout'
+          ? timeouts.bodyMs
+          : timeouts.overallMs
+  return createSendError(code, {
+    origin: context.origin,
+    host: context.host,
+    timeoutMs,
+  })
+}
+
+const timeoutCodes: Record<string, TimeoutCode> = {
+  UND_ERR_CONNECT_TIMEOUT: 'upstream_connect_timeout',
+  ETIMEDOUT: 'upstream_connect_timeout',
+  ERR_SOCKET_CONNECTION_TIMEOUT: 'upstream_connect_timeout',
+  UND_ERR_HEADERS_TIMEOUT: 'upstream_headers_timeout',
+  UND_ERR_BODY_TIMEOUT: 'upstream_body_timeout',
+}
 const dnsCodes = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
@@ -59,10 +118,15 @@ const resetCodes = new Set([
 ])
 const unreachableCodes = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN'])
 const invalidResponseCodes = new Set([
-  'UND_ERR_HEADERS_OVERFLOW',
   'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
   'UND_ERR_INFO',
   'UND_ERR_NOT_SUPPORTED',
+])
+/** After the headers, each of these means the body was cut short. */
+const incompleteBodyCodes = new Set([
+  ...resetCodes,
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  'ERR_STREAM_PREMATURE_CLOSE',
 ])
 const tlsCodes = new Set([
   'EPROTO',
@@ -79,14 +143,20 @@ const tlsCodes = new Set([
 function classifyCode(
   code: string | undefined,
   names: readonly string[],
+  isBodyPhase: boolean,
 ): UpstreamCode | 'request_cancelled' {
-  if (names.includes('TimeoutError') || (code && timeoutCodes.has(code))) {
-    return 'upstream_timeout'
-  }
+  const timeout = code === undefined ? undefined : timeoutCodes[code]
+  if (timeout) return timeout
+  if (names.includes('TimeoutError')) return 'upstream_timeout'
+  // undici's parser error often carries no code, only its name.
+  if (names.includes('HTTPParserError')) return 'invalid_upstream_response'
   if (code === undefined) {
     return names.includes('AbortError')
       ? 'request_cancelled'
       : 'upstream_failed'
+  }
+  if (isBodyPhase && incompleteBodyCodes.has(code)) {
+    return 'upstream_body_incomplete'
   }
   if (dnsCodes.has(code)) return 'dns_failure'
   if (code === 'ECONNREFUSED') return 'connection_refused'
@@ -95,6 +165,7 @@ function classifyCode(
   if (tlsCodes.has(code) || /^(ERR_TLS_|ERR_SSL_|CERT_)|_CERT/.test(code)) {
     return 'tls_failure'
   }
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') return 'upstream_headers_too_large'
   if (invalidResponseCodes.has(code) || code.startsWith('HPE_')) {
     return 'invalid_upstream_response'
   }
@@ -111,9 +182,9 @@ function* causeChain(error: unknown): Generator<object> {
 }
 
 /** The most specific code in the cause chain, the socket's own first. */
-function findCauseCode(error: unknown): string | undefined {
+function findCauseCode(links: readonly object[]): string | undefined {
   const codes: string[] = []
-  for (const link of causeChain(error)) {
+  for (const link of links) {
     if ('code' in link && typeof link.code === 'string') codes.push(link.code)
   }
   return codes.find((code) => !isGenericAbortCode(code)) ?? codes[0]
@@ -123,12 +194,4 @@ function isGenericAbortCode(code: string): boolean {
   return (
     code === 'ABORT_ERR' || code === 'UND_ERR_ABORTED' || code === 'UND_ERR'
   )
-}
-
-function findErrorNames(error: unknown): string[] {
-  const names: string[] = []
-  for (const link of causeChain(error)) {
-    if ('name' in link && typeof link.name === 'string') names.push(link.name)
-  }
-  return names
 }

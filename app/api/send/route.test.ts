@@ -13,7 +13,20 @@ import { startUpstream, type Upstream } from '@/lib/send/test-upstream'
 
 type RouteModule = typeof import('./route')
 
+const secrets = {
+  password: 'hunter2-pass',
+  authorization: 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0.request-token',
+  authToken: 'eyJhbGciOiJIUzI1NiJ9.YXV0aA.reply-auth-token',
+  systemToken: 'eyJhbGciOiJIUzI1NiJ9.c3lzdGVt.reply-system-token',
+}
+const loginReply = {
+  success: true,
+  auth_token: secrets.authToken,
+  systemToken: secrets.systemToken,
+}
+
 let POST: RouteModule['POST']
+let GET: RouteModule['GET']
 let api: Upstream
 let sandbox: Upstream
 let stdout: MockInstance<typeof process.stdout.write>
@@ -21,9 +34,17 @@ const savedEnv = { ...process.env }
 
 beforeAll(async () => {
   api = await startUpstream((request, response, body) => {
+    if (request.url === '/moved') {
+      response.writeHead(301, { Location: `${api.origin}/landing` }).end()
+      return
+    }
     response.setHeader('Content-Type', 'application/json')
     response.setHeader('Set-Cookie', ['upstream_session=1', 'tracking=2'])
     response.setHeader('Access-Control-Allow-Origin', '*')
+    if (request.url === '/login') {
+      response.end(JSON.stringify(loginReply))
+      return
+    }
     response.end(JSON.stringify({ url: request.url, body }))
   })
   sandbox = await startUpstream((request, response) => {
@@ -33,8 +54,9 @@ beforeAll(async () => {
   process.env.SEND_ALLOWED_ORIGINS = api.origin
   process.env.SANDBOX_INTERNAL_ORIGIN = sandbox.origin
   process.env.SEND_MAX_REQUEST_BYTES = '1024'
+  process.env.SEND_RATE_LIMIT = '1000'
   vi.resetModules()
-  ;({ POST } = await import('./route'))
+  ;({ POST, GET } = await import('./route'))
 })
 
 afterAll(async () => {
@@ -229,6 +251,70 @@ describe('POST /api/send', () => {
     }
   })
 
+  it('keeps every secret of a real sign-in out of the log', async () => {
+    const response = await post({
+      method: 'POST',
+      url: `${api.origin}/login`,
+      headers: [
+        ['Authorization', secrets.authorization],
+        ['Content-Type', 'application/json'],
+      ],
+      body: JSON.stringify({ username: 'admin', password: secrets.password }),
+    })
+    const reply = await response.json()
+    expect(JSON.parse(reply.body)).toEqual(loginReply)
+
+    const lines = logLines()
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(`^send POST ${api.origin}/login 200 \\d+B \\d+ms\\n$`),
+      ),
+    ])
+    const everything = stdout.mock.calls
+      .map(([chunk]) => String(chunk))
+      .join('')
+    for (const secret of [
+      ...Object.values(secrets),
+      'eyJhbGciOiJIUzI1NiJ9',
+      'auth_token',
+      'systemToken',
+    ]) {
+      expect(everything).not.toContain(secret)
+    }
+  })
+
+  it('shows a redirect with its Location and does not follow it', async () => {
+    const landings = api.hitsOn('/landing')
+    const response = await post({ method: 'GET', url: `${api.origin}/moved` })
+    const reply = await response.json()
+    expect(reply.status).toBe(301)
+    expect(reply.headers).toContainEqual(['location', `${api.origin}/landing`])
+    expect(api.hitsOn('/landing')).toBe(landings)
+  })
+
+  it('sends no header the learner did not write, and none empty', async () => {
+    const before = api.received.length
+    await post({
+      method: 'POST',
+      url: `${api.origin}/echo`,
+      headers: [['X-Tag', 'a']],
+      body: 'x',
+    })
+    const received = api.received[before]?.headers ?? []
+    expect(received.map(([name]) => name.toLowerCase()).sort()).toEqual([
+      'connection',
+      'content-length',
+      'host',
+      'x-tag',
+    ])
+    for (const [, value] of received) expect(value).not.toBe('')
+  })
+
+  it('answers no preflight: the route has no OPTIONS handler', async () => {
+    const route = await import('./route')
+    expect(Object.keys(route)).not.toContain('OPTIONS')
+  })
+
   it('logs a refusal with its code and no userinfo', async () => {
     await post({
       method: 'GET',
@@ -244,6 +330,57 @@ describe('POST /api/send', () => {
   })
 })
 
+describe('POST /api/send, rate limited', () => {
+  let limitedPost: RouteModule['POST']
+
+  beforeAll(async () => {
+    process.env.SEND_RATE_LIMIT = '2'
+    process.env.TRUST_PROXY = '1'
+    vi.resetModules()
+    ;({ POST: limitedPost } = await import('./route'))
+  })
+
+  afterAll(() => {
+    process.env.SEND_RATE_LIMIT = '1000'
+    delete process.env.TRUST_PROXY
+  })
+
+  function postFrom(client: string): Promise<Response> {
+    return limitedPost(
+      new Request('http://127.0.0.1:3000/api/send', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-for': client,
+        },
+        body: JSON.stringify({ method: 'GET', url: `${api.origin}/echo` }),
+      }),
+    )
+  }
+
+  it('answers 429 with Retry-After past the limit, and sends nothing', async () => {
+    expect((await postFrom('203.0.113.9')).status).toBe(200)
+    expect((await postFrom('203.0.113.9')).status).toBe(200)
+    const before = api.received.length
+
+    const refused = await postFrom('203.0.113.9')
+    expect(refused.status).toBe(429)
+    const retryAfter = Number(refused.headers.get('retry-after'))
+    expect(retryAfter).toBeGreaterThanOrEqual(1)
+    expect(retryAfter).toBeLessThanOrEqual(60)
+    expect((await refused.json()).error).toEqual({
+      code: 'rate_limited',
+      message: expect.stringContaining(`Wait ${retryAfter} second`),
+    })
+    expect(api.received.length).toBe(before)
+    expect(logLines().at(-1)).toMatch(/^send - - rate_limited 0B \d+ms\n$/)
+  })
+
+  it('counts another client behind the trusted proxy on its own', async () => {
+    expect((await postFrom('198.51.100.7')).status).toBe(200)
+  })
+})
+
 describe('loading the route', () => {
   it('fails at load with an error naming a bad SEND_ALLOWED_ORIGINS entry', async () => {
     const previous = process.env.SEND_ALLOWED_ORIGINS
@@ -254,5 +391,16 @@ describe('loading the route', () => {
     } finally {
       process.env.SEND_ALLOWED_ORIGINS = previous
     }
+  })
+})
+
+describe('other methods on /api/send', () => {
+  it('answers GET with 405, Allow: POST and the JSON error shape', async () => {
+    const response = await GET()
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe('POST')
+    const reply = await response.json()
+    expect(reply.error.code).toBe('route_method_not_allowed')
+    expect(reply.error.message).toContain('only takes POST')
   })
 })
