@@ -11,7 +11,7 @@ describe('settings', () => {
       connectTimeoutMs: 5_000,
       headersTimeoutMs: 10_000,
       bodyTimeoutMs: 10_000,
-      rateLimitPerMinute: 120,
+      rateLimitPerMinute: 600,
       redisUrl: undefined,
       trustProxyHops: 0,
       allowLinkLocal: false,

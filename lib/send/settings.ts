@@ -48,7 +48,7 @@ export const SEND_DEFAULTS = {
   connectTimeoutMs: 5_000,
   headersTimeoutMs: 10_000,
   bodyTimeoutMs: 10_000,
-  rateLimitPerMinute: 120,
+  rateLimitPerMinute: 600,
   maxRequestBytes: 1024 * 1024,
   maxResponseBytes: 10 * 1024 * 1024,
 } as const
