@@ -59,7 +59,6 @@ export function SnippetPanel({ request }: { request: OutgoingRequest }) {
   const notes = outcome?.ok
     ? [...outcome.set.notes, ...(snippet?.notes ?? [])]
     : []
-  const label = snippetLanguages.find((entry) => entry.id === language)?.label
 
   async function copy() {
     if (!snippet) return
@@ -78,9 +77,12 @@ export function SnippetPanel({ request }: { request: OutgoingRequest }) {
     >
       <summary>{text.panelTitle}</summary>
       <div className={styles.toolbar}>
-        <label className={styles.field}>
-          {text.languageLabel}
+        <div className={styles.field}>
+          {/* Not wrapping the select: its value would join the label, and
+              "curl" would then answer to a search for "URL". */}
+          <label htmlFor={`${ids}-language`}>{text.languageLabel}</label>
           <select
+            id={`${ids}-language`}
             value={language}
             onChange={(event) => choose(event.target.value)}
           >
@@ -90,7 +92,7 @@ export function SnippetPanel({ request }: { request: OutgoingRequest }) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button
           type="button"
           className="button-secondary"
@@ -109,7 +111,7 @@ export function SnippetPanel({ request }: { request: OutgoingRequest }) {
       {snippet ? (
         <>
           <label htmlFor={`${ids}-code`} className="visually-hidden">
-            {`${label} code`}
+            {text.codeLabel}
           </label>
           <textarea
             id={`${ids}-code`}
