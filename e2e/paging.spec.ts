@@ -92,6 +92,8 @@ test('a filter typed as plain JSON in the URL works as well as an encoded one', 
 }) => {
   await page.goto('/lessons/paging')
   const byName = step(page, listName, 2)
+  // The draft is restored once the page is live; edit after that.
+  await expect(byName.getByLabel('URL')).toHaveValue(/^http/)
   await byName
     .getByLabel('URL')
     .fill(

@@ -194,6 +194,7 @@ export function RequestEditor(props: RequestEditorProps) {
       className="request-editor"
       aria-label={name}
       data-status={lesson.statuses[props.id]}
+      data-restored={isRestored || undefined}
       onSubmit={handleSubmit}
       onKeyDown={(event) => {
         if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
