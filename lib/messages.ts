@@ -70,8 +70,12 @@ export const messages = {
       'This name is close but not the same.',
     fixedName: 'Renamed the header to Authorization.',
     emptyValue:
-      'The Authorization header is empty. Paste the session token from ' +
-      'the sign-in step here.',
+      'The Authorization header is empty. Paste the token an earlier step ' +
+      'returned: the auth_token of a sign-in, or the systemToken of an ' +
+      'exchange.',
+    emptyValueForExchange:
+      'The Authorization header is empty. Paste the user token you made on ' +
+      'the Access Management page.',
     pastedWithKey:
       'This looks like a line copied from the JSON body, key and all. The ' +
       'header takes the token alone.',

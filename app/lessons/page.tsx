@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { LessonProgress } from '@/components/lesson/lesson-progress'
-import { type Lesson, listLessons } from '@/lib/lessons/catalog'
+import { Prerequisites } from '@/components/lesson/prerequisites'
+import { listLessons } from '@/lib/lessons/catalog'
 
 export const metadata: Metadata = { title: 'Lessons' }
 
@@ -23,7 +24,10 @@ export default async function LessonsPage() {
               <Link href={`/lessons/${lesson.slug}`}>{lesson.title}</Link>
             </h2>
             <p>{lesson.summary}</p>
-            <Prerequisites lesson={lesson} titles={titles} />
+            <Prerequisites
+              prerequisites={lesson.prerequisites}
+              titles={titles}
+            />
             <p className="hint">
               About {lesson.minutes} minutes ·{' '}
               <LessonProgress slug={lesson.slug} />
@@ -32,26 +36,5 @@ export default async function LessonsPage() {
         ))}
       </ol>
     </div>
-  )
-}
-
-function Prerequisites({
-  lesson,
-  titles,
-}: {
-  lesson: Lesson
-  titles: Map<string, string>
-}) {
-  if (lesson.prerequisites.length === 0) return null
-  return (
-    <p className="hint">
-      First do:{' '}
-      {lesson.prerequisites.map((slug, index) => (
-        <span key={slug}>
-          {index > 0 ? ', ' : null}
-          <Link href={`/lessons/${slug}`}>{titles.get(slug) ?? slug}</Link>
-        </span>
-      ))}
-    </p>
   )
 }

@@ -10,7 +10,8 @@ export function LessonProgress({ slug }: { slug: string }) {
   useEffect(() => {
     const progress = loadProgress(slug)
     const done = countDone(progress)
-    if (!progress || progress.total === 0) setText('Not started')
+    const isUntouched = !progress || Object.keys(progress.steps).length === 0
+    if (isUntouched) setText('Not started')
     else if (done >= progress.total) setText('Done')
     else setText(`${done} of ${progress.total} steps done`)
   }, [slug])

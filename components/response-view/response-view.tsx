@@ -67,7 +67,7 @@ export function ResponseView({
             >
               {history.map((entry, index) => (
                 <option key={entry.at} value={index}>
-                  {index === 0 ? 'Latest' : `${index + 1} back`}:{' '}
+                  {index === 0 ? 'Latest' : `${index} earlier`}:{' '}
                   {entry.exchange.status} at{' '}
                   {new Date(entry.at).toLocaleTimeString()}
                 </option>

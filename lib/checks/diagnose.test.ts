@@ -180,7 +180,7 @@ describe('diagnose', () => {
       context,
     )
     expect(verdict.passed ? [] : verdict.unmet).toEqual([
-      'message for upstream_timeout',
+      'the request was not sent, or no answer came back',
     ])
   })
 })

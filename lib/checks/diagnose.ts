@@ -30,8 +30,9 @@ export function diagnose(
   context: DiagnoseContext,
 ): Verdict {
   if (!outcome.ok) {
+    // The failure's own message is shown beside the step already.
     return failed(classifySendFailure(outcome.failure.code), [
-      outcome.failure.message,
+      'the request was not sent, or no answer came back',
     ])
   }
 

@@ -49,9 +49,10 @@ export const mistakeHints = {
   ],
   missing_authorization: [
     'BigID does not know who is asking.',
-    'Look at the headers: this endpoint needs your session token.',
-    'Press Add header, name it Authorization, paste the auth_token from ' +
-      'the sign-in step as its value, and press Send.',
+    'Look at the headers: this endpoint needs a token.',
+    'Press Add header, name it Authorization, paste the token an earlier ' +
+      'step returned (the auth_token of a sign-in, or the systemToken of ' +
+      'an exchange) as its value, and press Send.',
   ],
   misspelled_header: [
     'The token is there, but BigID is not finding it.',
@@ -61,8 +62,8 @@ export const mistakeHints = {
   empty_authorization: [
     'The Authorization header is there but empty.',
     'Look at the header value field.',
-    'Paste the auth_token from the sign-in step into the value, then press ' +
-      'Send.',
+    'Paste the token an earlier step returned into the value, then press ' +
+      'Send: the auth_token of a sign-in, or the systemToken of an exchange.',
   ],
   bearer_prefix: [
     'Almost: the token is right, the way it is written is not.',

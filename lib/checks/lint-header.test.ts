@@ -31,8 +31,13 @@ describe('lintHeader', () => {
     expect(fixOf('auth', token)?.name).toBe('Authorization')
   })
 
-  it('flags an empty value', () => {
+  it('flags an empty value and says which token belongs there', () => {
     expect(codes('Authorization', '  ')).toEqual(['empty_value'])
+    const forExchange = lintHeader('Authorization', '', exchange)[0]
+    expect(forExchange?.message).toContain('user token')
+    expect(lintHeader('Authorization', '', session)[0]?.message).toContain(
+      'auth_token',
+    )
   })
 
   it('removes Bearer in front of the token', () => {

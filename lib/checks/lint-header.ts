@@ -49,7 +49,12 @@ export function lintHeader(
   if (!isAuthorization && !isNearAuthorization(name)) return findings
 
   if (value.trim() === '') {
-    findings.push({ code: 'empty_value', message: messages.lint.emptyValue })
+    findings.push({
+      code: 'empty_value',
+      message: context.isTokenExchange
+        ? messages.lint.emptyValueForExchange
+        : messages.lint.emptyValue,
+    })
     return findings
   }
 

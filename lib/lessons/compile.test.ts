@@ -32,6 +32,12 @@ describe('compile.ts', () => {
     expect(lesson.code).toContain('RequestEditor')
   })
 
+  it('renders GitHub-style Markdown tables', async () => {
+    const lesson = await compileFixture('good.mdx')
+    expect(lesson.code).toMatch(/_components\.table|"table"/)
+    expect(lesson.code).not.toContain('| --- |')
+  })
+
   it('names the line of each bad frontmatter field', async () => {
     const error = await failureOf('bad-frontmatter.mdx')
     expect(error.message).toContain(

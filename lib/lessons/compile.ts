@@ -2,6 +2,7 @@ import 'server-only'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { bundleMDX } from 'mdx-bundler'
+import remarkGfm from 'remark-gfm'
 import { type LessonOutline, remarkCheckLesson } from './check-lesson'
 import {
   type Frontmatter,
@@ -42,6 +43,8 @@ export async function compileLessonFile(
         options.remarkPlugins = [
           [remarkCheckLesson, { problems, outline }],
           ...(options.remarkPlugins ?? []),
+          // Tables, task lists and strikethrough, as authors expect.
+          remarkGfm,
         ]
         return options
       },

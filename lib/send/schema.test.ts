@@ -26,6 +26,25 @@ describe('parseSendInput', () => {
     expect(!result.ok && result.error.message).toContain('"headers[1][1]"')
   })
 
+  it('says a header value or name is too long, not that the list is wrong', () => {
+    const long = parseSendInput({
+      method: 'GET',
+      url: '/x',
+      headers: [['X-Big', 'v'.repeat(16 * 1024 + 1)]],
+    })
+    const message = !long.ok && long.error.message
+    expect(message).toContain('"headers[0][1]"')
+    expect(message).toContain('a header value may be at most 16384 characters')
+    const name = parseSendInput({
+      method: 'GET',
+      url: '/x',
+      headers: [['n'.repeat(257), 'v']],
+    })
+    expect(!name.ok && name.error.message).toContain(
+      'a header name may be at most 256 characters',
+    )
+  })
+
   it('refuses more than 100 headers', () => {
     const headers = Array.from({ length: 101 }, () => ['X-A', 'b'])
     const result = parseSendInput({ method: 'GET', url: '/x', headers })

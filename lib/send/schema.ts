@@ -42,7 +42,7 @@ const fieldHints: Record<string, string> = {
   method: 'give the method as text, such as "GET" or "POST".',
   url:
     'give the full address as text, such as ' +
-    `"http://127.0.0.1:3000/sandbox/api/v1/sessions", at most ` +
+    '"http://<this app>/sandbox/api/v1/sessions", at most ' +
     `${INPUT_LIMITS.urlLength} characters.`,
   headers:
     'give the headers as a list of [name, value] pairs of text, such as ' +
@@ -58,15 +58,32 @@ export function parseSendInput(input: unknown): Result<SendInput> {
   const parsed = sendInputSchema.safeParse(input)
   if (parsed.success) return succeed(parsed.data)
 
-  const path = parsed.error.issues[0]?.path ?? []
+  const issue = parsed.error.issues[0]
+  const path = issue?.path ?? []
   const root = path[0]
   if (typeof root !== 'string') {
     return fail('invalid_input', { field: 'request', hint: wholeInputHint })
   }
   return fail('invalid_input', {
     field: formatPath(path),
-    hint: fieldHints[root] ?? wholeInputHint,
+    hint:
+      headerLengthHint(path, issue?.code) ?? fieldHints[root] ?? wholeInputHint,
   })
+}
+
+// A header name or value that is too long is named as such, rather than
+// answered with the hint about the shape of the whole list.
+function headerLengthHint(
+  path: readonly PropertyKey[],
+  code: string | undefined,
+): string | undefined {
+  if (path[0] !== 'headers' || path.length !== 3 || code !== 'too_big') {
+    return undefined
+  }
+  return path[2] === 0
+    ? `a header name may be at most ${INPUT_LIMITS.headerNameLength} characters.`
+    : `a header value may be at most ${INPUT_LIMITS.headerValueLength} ` +
+        'characters; shorten it.'
 }
 
 /** Upper-cases a known method; anything else is refused by name. */
