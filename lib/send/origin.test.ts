@@ -91,7 +91,11 @@ describe('toCanonicalOrigin', () => {
   })
 
   it('ignores case, one trailing dot and the default port of a name', () => {
-    const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/)
+    // "xn--" starts a punycode label, which the URL parser decodes or
+    // refuses: a different property, tested elsewhere.
+    const label = fc
+      .stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/)
+      .filter((text) => !/^..--/.test(text))
     const host = fc
       .array(label, { minLength: 2, maxLength: 4 })
       .map((labels) => labels.join('.'))
