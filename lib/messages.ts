@@ -30,8 +30,8 @@ export const messages = {
       'Passwords are never saved, so the one you typed was not kept over ' +
       'the reload. Type it again before you press Send.',
     badSuccessCheck:
-      "Lesson author: this step's success check is invalid ({problem}). " +
-      'See docs/authoring.md.',
+      "Lesson author: this step's success check is not an object with " +
+      'status and json. See docs/authoring.md.',
     tabTrap:
       'In the body editor, Tab types a tab. Press Ctrl+M (Ctrl+Shift+M ' +
       'on macOS) to make Tab move focus instead.',

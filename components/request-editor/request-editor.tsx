@@ -5,7 +5,7 @@ import { type IssuedToken, useLesson } from '@/components/lesson/lesson-context'
 import { ResponseView } from '@/components/response-view/response-view'
 import { SnippetPanel } from '@/components/snippets/snippet-panel'
 import { diagnose, isTokenExchange, type Verdict } from '@/lib/checks/diagnose'
-import { expectationSchema } from '@/lib/checks/expectation'
+import { readExpectation } from '@/lib/checks/expected'
 import { sendRequest } from '@/lib/client/send-request'
 import { formatBytes, viewBody } from '@/lib/exchange/body'
 import {
@@ -60,7 +60,7 @@ export function RequestEditor(props: RequestEditorProps) {
   )
   const step = useStep(props.id, lessonDraft)
   const { draft, history, verdict, failure, carried } = step.state
-  const expectation = expectationSchema.safeParse(props.success ?? {})
+  const expectation = readExpectation(props.success ?? {})
 
   const [shownEntry, setShownEntry] = useState(0)
   const [isSending, setIsSending] = useState(false)
@@ -133,8 +133,8 @@ export function RequestEditor(props: RequestEditorProps) {
     if (controller.signal.aborted) return
     setIsSending(false)
 
-    const judged: Verdict = expectation.success
-      ? diagnose(request, outcome, expectation.data, {
+    const judged: Verdict = expectation
+      ? diagnose(request, outcome, expectation, {
           issuedTokens: lesson.issuedTokens.map((token) => token.value),
           nowMs: Date.now(),
         })
@@ -204,11 +204,9 @@ export function RequestEditor(props: RequestEditorProps) {
       }}
       noValidate
     >
-      {!expectation.success ? (
+      {!expectation ? (
         <p className="field-error" role="alert">
-          {fill(messages.editor.badSuccessCheck, {
-            problem: expectation.error.issues[0]?.message ?? '',
-          })}
+          {messages.editor.badSuccessCheck}
         </p>
       ) : null}
       <div className="request-line">
@@ -317,7 +315,7 @@ export function RequestEditor(props: RequestEditorProps) {
           </p>
         </div>
       ) : null}
-      {verdict && expectation.success ? (
+      {verdict && expectation ? (
         <StepVerdict
           verdict={verdict}
           nextStep={nextStep}

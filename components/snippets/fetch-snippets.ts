@@ -1,27 +1,37 @@
-import { z } from 'zod'
+import { readFailure } from '@/lib/client/send-request'
 import type { OutgoingRequest } from '@/lib/exchange/types'
 import { snippetMessages } from '@/lib/snippets/messages'
 
-const snippetSchema = z.object({
-  code: z.string(),
-  notes: z.array(z.string()),
-})
+type Snippet = { code: string; notes: string[] }
 
-const snippetSetSchema = z.object({
-  notes: z.array(z.string()),
-  snippets: z.object({
-    curl: snippetSchema,
-    powershell: snippetSchema,
-    python: snippetSchema,
-    node: snippetSchema,
-  }),
-})
+export type SnippetSet = {
+  notes: string[]
+  snippets: Record<(typeof languages)[number], Snippet>
+}
 
-const failureSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
-})
+const languages = ['curl', 'powershell', 'python', 'node'] as const
 
-export type SnippetSet = z.infer<typeof snippetSetSchema>
+// Hand-written rather than zod: this module is in the lesson page's first
+// download, and the reply comes from our own route.
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
+}
+
+function isSnippet(value: unknown): value is Snippet {
+  if (typeof value !== 'object' || value === null) return false
+  const { code, notes } = value as Record<string, unknown>
+  return typeof code === 'string' && isStrings(notes)
+}
+
+function isSnippetSet(value: unknown): value is SnippetSet {
+  if (typeof value !== 'object' || value === null) return false
+  const { notes, snippets } = value as Record<string, unknown>
+  if (!isStrings(notes) || typeof snippets !== 'object' || !snippets) {
+    return false
+  }
+  const byLanguage = snippets as Record<string, unknown>
+  return languages.every((language) => isSnippet(byLanguage[language]))
+}
 
 export type SnippetOutcome =
   | { ok: true; set: SnippetSet }
@@ -45,9 +55,7 @@ export async function fetchSnippets(
     return { ok: false, message: snippetMessages.unreachable }
   }
 
-  const set = snippetSetSchema.safeParse(reply)
-  if (set.success) return { ok: true, set: set.data }
-  const failure = failureSchema.safeParse(reply)
-  if (failure.success) return { ok: false, message: failure.data.error.message }
-  return { ok: false, message: snippetMessages.badReply }
+  if (isSnippetSet(reply)) return { ok: true, set: reply }
+  const failure = readFailure(reply)
+  return { ok: false, message: failure?.message ?? snippetMessages.badReply }
 }

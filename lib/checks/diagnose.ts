@@ -1,7 +1,7 @@
 import { viewBody } from '@/lib/exchange/body'
 import type { OutgoingRequest, SendOutcome } from '@/lib/exchange/types'
 import { evaluate } from './evaluate'
-import type { Expectation } from './expectation'
+import type { Expectation } from './expected'
 import { type Hints, type MistakeCode, mistakeHints } from './hints'
 import { decodeJwt, lifetimeOf } from './jwt'
 import { type LintCode, lintHeader } from './lint-header'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { evaluate } from './evaluate'
 import { expectationSchema } from './expectation'
+import { readExpectation } from './expected'
 import { makeJwt, makeExchange as reply } from './fixtures'
 
 const login = expectationSchema.parse({
@@ -43,5 +44,20 @@ describe('evaluate', () => {
 
   it('defaults the expected status to 200', () => {
     expect(expectationSchema.parse({}).status).toBe(200)
+  })
+})
+
+describe('readExpectation', () => {
+  it('fills the defaults the build-time schema fills', () => {
+    expect(readExpectation({})).toEqual(expectationSchema.parse({}))
+    expect(readExpectation({ json: { success: true } })).toEqual(
+      expectationSchema.parse({ json: { success: true } }),
+    )
+  })
+
+  it('refuses what is plainly not a success check', () => {
+    expect(readExpectation(null)).toBeUndefined()
+    expect(readExpectation({ status: '200' })).toBeUndefined()
+    expect(readExpectation({ json: [] })).toBeUndefined()
   })
 })

@@ -1,6 +1,6 @@
 import { viewBody } from '@/lib/exchange/body'
 import type { Exchange } from '@/lib/exchange/types'
-import { type Expectation, readExpected } from './expectation'
+import { type Expectation, readExpected } from './expected'
 import { looksLikeJwt } from './jwt'
 
 export type Evaluation = { passed: true } | { passed: false; unmet: string[] }

@@ -1,21 +1,7 @@
 import { z } from 'zod'
 
-// What a lesson step declares success to be. `json` maps dotted paths in
-// the response body to a value it must equal, or to a kind in angle
-// brackets: "<jwt>", "<array>", "<object>", "<string>", "<number>",
-// "<boolean>", "<present>".
-export const valueKinds = [
-  'jwt',
-  'array',
-  'object',
-  'string',
-  'number',
-  'boolean',
-  'present',
-] as const
-
-export type ValueKind = (typeof valueKinds)[number]
-
+// The build-time schema of a step's success prop; see expected.ts for the
+// shape and the kinds.
 const jsonValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([
     z.null(),
@@ -34,15 +20,4 @@ export const expectationSchema = z.strictObject({
     .default({}),
 })
 
-export type Expectation = z.infer<typeof expectationSchema>
-
-export type Expected = { kind: 'equal'; value: unknown } | { kind: ValueKind }
-
-export function readExpected(value: unknown): Expected {
-  if (typeof value === 'string') {
-    const match = /^<(\w+)>$/.exec(value)
-    const kind = valueKinds.find((known) => known === match?.[1])
-    if (kind) return { kind }
-  }
-  return { kind: 'equal', value }
-}
+export type ParsedExpectation = z.infer<typeof expectationSchema>

@@ -52,7 +52,7 @@ function isExchange(value: unknown): value is Exchange {
   )
 }
 
-function readFailure(value: unknown): SendFailure | undefined {
+export function readFailure(value: unknown): SendFailure | undefined {
   if (typeof value !== 'object' || value === null) return undefined
   const error = (value as { error?: unknown }).error
   if (typeof error !== 'object' || error === null) return undefined
