@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 // The build-time schema of a step's success prop; see expected.ts for the
 // shape and the kinds.
-const jsonValue: z.ZodType<unknown> = z.lazy(() =>
+export const jsonValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([
     z.null(),
     z.boolean(),

@@ -1,22 +1,11 @@
 import { z } from 'zod'
-import { expectationSchema } from '@/lib/checks/expectation'
+import { expectationSchema, jsonValue } from '@/lib/checks/expectation'
 import { methods } from '@/lib/exchange/request'
 import { quarterlyScriptFiles } from '@/lib/quarterly/scripts'
 
 // What each component a lesson may use accepts, checked when the lesson is
 // built. components/mdx/lesson-components.ts must provide exactly these
 // names (its type says so); docs/authoring.md documents them.
-
-const jsonValue: z.ZodType<unknown> = z.lazy(() =>
-  z.union([
-    z.null(),
-    z.boolean(),
-    z.number(),
-    z.string(),
-    z.array(jsonValue),
-    z.record(z.string(), jsonValue),
-  ]),
-)
 
 export const lessonComponentProps = {
   RequestEditor: z.strictObject({
