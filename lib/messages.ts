@@ -47,6 +47,9 @@ export const messages = {
       'The browser did not allow copying. Select the highlighted token ' +
       'and copy it with Ctrl+C (Cmd+C on macOS).',
     binary: 'The body is binary; it is shown as base64.',
+    shownCut:
+      'The body is {total}; the first {shown} are shown here, so the page ' +
+      'stays quick.',
     empty: 'The body is empty.',
   },
   carry: {

@@ -89,13 +89,16 @@ export function CodeEditor({
       const min = minLines * lineHeight + 10
       setHeight(Math.min(maxHeight, Math.max(min, contentHeight)))
     })
-    // addAction is scoped to this editor; addCommand is not.
-    editor.addAction({
+    // addAction is scoped to this editor; addCommand is not. Its disposable
+    // must go with the editor, or Monaco's command registry keeps every
+    // editor of every page the learner has visited alive.
+    const action = editor.addAction({
       id: 'playground.send',
       label: 'Send request',
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       run: () => onRunRef.current?.(),
     })
+    editor.onDidDispose(() => action.dispose())
     paintHighlight(editor, decorations.current, highlight)
   }
 

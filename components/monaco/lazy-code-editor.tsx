@@ -8,14 +8,24 @@ type Loaded = ComponentType<CodeEditorProps>
 // One download for every editor on the page. Monaco is about 1 MB, so it
 // loads after the lesson has painted and the request can already be sent.
 let loading: Promise<Loaded> | undefined
+// Once loaded, editors mounted later (a new response) start as Monaco at
+// once, instead of first laying out a plain copy of a large body. The
+// first render after a page load still matches the server's: Monaco is
+// never loaded before hydration.
+let loaded: Loaded | undefined
 
 function loadCodeEditor(): Promise<Loaded> {
-  loading ??= import('./code-editor').then((module) => module.CodeEditor)
+  loading ??= import('./code-editor').then((module) => {
+    loaded = module.CodeEditor
+    return module.CodeEditor
+  })
   return loading
 }
 
 export function useCodeEditor(): Loaded | undefined {
-  const [editor, setEditor] = useState<{ component: Loaded }>()
+  const [editor, setEditor] = useState<{ component: Loaded } | undefined>(() =>
+    loaded ? { component: loaded } : undefined,
+  )
 
   useEffect(() => {
     let isCurrent = true

@@ -154,7 +154,7 @@ export function RequestEditor(props: RequestEditorProps) {
           at: Date.now(),
         })
       }
-      setAnnouncement(describeOutcome(outcome.exchange, judged))
+      setAnnouncement(describeOutcome(outcome.exchange, judged, token))
     } else {
       step.recordFailure(outcome.failure, judged)
       setAnnouncement(outcome.failure.message)
@@ -369,13 +369,16 @@ function currentOrigin(): string {
   return typeof window === 'undefined' ? '' : window.location.origin
 }
 
-function describeOutcome(exchange: Exchange, verdict: Verdict): string {
+function describeOutcome(
+  exchange: Exchange,
+  verdict: Verdict,
+  token: ReturnType<typeof tokenOf>,
+): string {
   const parts = [
     `${exchange.status} ${exchange.statusText}`.trim(),
     `${Math.round(exchange.durationMs)} ms`,
     formatBytes(exchange.sizeBytes),
   ]
-  const token = tokenOf(exchange)
   if (token) parts.push(`${token.field} found`)
   parts.push(verdict.passed ? 'step done' : 'step not done yet')
   return parts.join(', ')

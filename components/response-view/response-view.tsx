@@ -137,10 +137,13 @@ export function ResponseView({
 
 function DownloadLink({ exchange }: { exchange: Exchange }) {
   const [href, setHref] = useState<string>()
+  const name = exchange.truncated
+    ? 'response-body-cut.txt'
+    : 'response-body.txt'
   return (
     <a
       href={href ?? '#'}
-      download="response-body-cut.txt"
+      download={name}
       onClick={(event) => {
         if (href) return
         event.preventDefault()
@@ -152,7 +155,7 @@ function DownloadLink({ exchange }: { exchange: Exchange }) {
         setHref(url)
         const link = document.createElement('a')
         link.href = url
-        link.download = 'response-body-cut.txt'
+        link.download = name
         link.click()
       }}
     >
@@ -212,8 +215,15 @@ type BodyProps = {
   modelPath: string
 }
 
+// Past this many characters the view shows the beginning only: laying out
+// (or building a Monaco model of) megabytes freezes the tab for seconds.
+const maxShownChars = 1_000_000
+const shownChars = 200_000
+
 function ResponseBody({ view, exchange, token, modelPath }: BodyProps) {
   const CodeEditor = useCodeEditor()
+  const isCut = view.text.length > maxShownChars
+  const text = isCut ? cutAtLine(view.text, shownChars) : view.text
 
   if (exchange.body === '') {
     return <p className="hint">{messages.response.empty}</p>
@@ -224,11 +234,20 @@ function ResponseBody({ view, exchange, token, modelPath }: BodyProps) {
       {exchange.bodyEncoding === 'base64' ? (
         <p className="hint">{messages.response.binary}</p>
       ) : null}
+      {isCut ? (
+        <p className="notice">
+          {fill(messages.response.shownCut, {
+            shown: formatBytes(text.length),
+            total: formatBytes(view.text.length),
+          })}{' '}
+          <DownloadLink exchange={exchange} />
+        </p>
+      ) : null}
       {CodeEditor ? (
         <div className="code-frame" data-editor="monaco">
           <CodeEditor
             path={modelPath}
-            value={view.text}
+            value={text}
             language={view.isJson ? 'json' : 'plaintext'}
             ariaLabel="Response body"
             readOnly
@@ -239,11 +258,16 @@ function ResponseBody({ view, exchange, token, modelPath }: BodyProps) {
         </div>
       ) : (
         <pre className="code-fallback">
-          <PlainBody text={view.text} token={token} />
+          <PlainBody text={text} token={token} />
         </pre>
       )}
     </div>
   )
+}
+
+function cutAtLine(text: string, length: number): string {
+  const end = text.lastIndexOf('\n', length)
+  return text.slice(0, end > 0 ? end : length)
 }
 
 function PlainBody({
