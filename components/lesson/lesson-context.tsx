@@ -28,6 +28,7 @@ type LessonApi = {
   issuedTokens: readonly IssuedToken[]
   recordToken: (token: IssuedToken) => void
   carryToNext: (token: IssuedToken) => string | undefined
+  nextStepAfter: (stepId: string) => string | undefined
   carryFor: (stepId: string) => Carry | undefined
   statuses: Readonly<Record<string, StepStatus>>
   reportStatus: (stepId: string, status: StepStatus | undefined) => void
@@ -91,15 +92,29 @@ export function LessonProvider({
     [slug],
   )
 
-  const carryToNext = useCallback((token: IssuedToken) => {
-    const steps = order.current
-    const next = steps[steps.indexOf(token.fromStep) + 1]
-    if (!next) return undefined
-    carryCount.current += 1
-    const carry = { ...token, id: carryCount.current }
-    setCarries((current) => ({ ...current, [next]: carry }))
-    return next
-  }, [])
+  // stepCount changes whenever a step registers, so readers of the order
+  // render again once every step has mounted.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: stepCount is the trigger
+  const nextStepAfter = useCallback(
+    (stepId: string) => {
+      const steps = order.current
+      const at = steps.indexOf(stepId)
+      return at >= 0 ? steps[at + 1] : undefined
+    },
+    [stepCount],
+  )
+
+  const carryToNext = useCallback(
+    (token: IssuedToken) => {
+      const next = nextStepAfter(token.fromStep)
+      if (!next) return undefined
+      carryCount.current += 1
+      const carry = { ...token, id: carryCount.current }
+      setCarries((current) => ({ ...current, [next]: carry }))
+      return next
+    },
+    [nextStepAfter],
+  )
 
   const reportStatus = useCallback(
     (stepId: string, status: StepStatus | undefined) => {
@@ -131,6 +146,7 @@ export function LessonProvider({
       issuedTokens,
       recordToken,
       carryToNext,
+      nextStepAfter,
       carryFor: (stepId) => carries[stepId],
       statuses,
       reportStatus,
@@ -143,6 +159,7 @@ export function LessonProvider({
       issuedTokens,
       recordToken,
       carryToNext,
+      nextStepAfter,
       carries,
       statuses,
       reportStatus,

@@ -185,7 +185,7 @@ export function RequestEditor(props: RequestEditorProps) {
     (verdict?.mistake === 'expired_token' || verdict?.mistake === 'stale_token')
       ? lesson.issuedTokens[0]?.fromStep
       : undefined
-  const nextStep = useNextStep(props.id)
+  const nextStep = lesson.nextStepAfter(props.id)
 
   return (
     <form
@@ -343,16 +343,6 @@ export function RequestEditor(props: RequestEditorProps) {
       ) : null}
     </form>
   )
-}
-
-function useNextStep(stepId: string): string | undefined {
-  const [next, setNext] = useState<string>()
-  useEffect(() => {
-    const forms = [...document.querySelectorAll('form.request-editor[id]')]
-    const at = forms.findIndex((form) => form.id === `step-${stepId}`)
-    setNext(forms[at + 1]?.id.replace(/^step-/, ''))
-  }, [stepId])
-  return next
 }
 
 function tokenOf(exchange: Exchange) {
