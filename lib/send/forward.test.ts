@@ -63,6 +63,7 @@ afterAll(async () => {
 function request(overrides: Partial<ForwardRequest>): ForwardRequest {
   return {
     method: 'GET',
+    toSandbox: false,
     origin: upstream.origin,
     path: '/',
     headers: [],

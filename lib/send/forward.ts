@@ -10,11 +10,14 @@ import {
 } from './address-policy'
 import { BodyDecodeError, type ReadBody, readDecodedBody } from './body'
 import { type HeaderPair, parseContentCodings, toHeaderPairs } from './headers'
+import { SandboxDispatcher, type SandboxHandler } from './sandbox-dispatcher'
 import type { SendableMethod } from './schema'
 import { MAX_RESPONSE_HEADER_BYTES, type SendSettings } from './settings'
 
 export interface ForwardRequest {
   readonly method: SendableMethod
+  /** True for the built-in sandbox, which may be answered in process. */
+  readonly toSandbox: boolean
   /** The origin connected to, which is not always the one the learner saw. */
   readonly origin: string
   readonly path: string
@@ -44,6 +47,11 @@ export interface ForwarderOptions {
   readonly lookup?: LookupFunction
   /** Which addresses are refused; tests pass their own, on loopback. */
   readonly isRefusedAddress?: AddressCheck
+  /**
+   * The sandbox of this process. Given, Sends to the sandbox are answered
+   * by it directly instead of through a socket and Next's router again.
+   */
+  readonly sandbox?: SandboxHandler
 }
 
 export type ForwarderSettings = Pick<
@@ -90,10 +98,12 @@ export function createForwarder(
     keepAliveTimeout: 4_000,
     connections: 32,
   })
+  const inProcess = options.sandbox && new SandboxDispatcher(options.sandbox)
 
   return {
     async forward(request, signal) {
-      const response = await agent.request({
+      const dispatcher = (request.toSandbox && inProcess) || agent
+      const response = await dispatcher.request({
         origin: request.origin,
         path: request.path,
         method: request.method,

@@ -91,6 +91,7 @@ export function createSend(settings: SendSettings, forwarder: Forwarder): Send {
       response = await forwarder.forward(
         {
           method: request.method,
+          toSandbox: request.target.kind === 'sandbox',
           origin: request.target.connectOrigin,
           path: request.target.path,
           headers: request.headers,

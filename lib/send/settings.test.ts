@@ -6,6 +6,7 @@ describe('settings', () => {
     expect(loadSendSettings({})).toEqual({
       allowedOrigins: [],
       sandboxInternalOrigin: 'http://127.0.0.1:3000',
+      isSandboxInProcess: true,
       appPort: 3000,
       timeoutMs: 15_000,
       connectTimeoutMs: 5_000,
@@ -96,6 +97,7 @@ describe('settings', () => {
       SANDBOX_INTERNAL_ORIGIN: 'http://Sandbox.Internal:8080/',
     })
     expect(settings.sandboxInternalOrigin).toBe('http://sandbox.internal:8080')
+    expect(settings.isSandboxInProcess).toBe(false)
   })
 
   it('reads PUBLIC_ORIGIN and refuses one that is not an origin', () => {

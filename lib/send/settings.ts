@@ -7,6 +7,12 @@ export interface SendSettings {
   readonly allowedOrigins: readonly string[]
   /** Where sandbox requests really go: the app's own loopback address. */
   readonly sandboxInternalOrigin: string
+  /**
+   * True unless SANDBOX_INTERNAL_ORIGIN names a sandbox elsewhere: Sends
+   * to the sandbox are then answered by this process's own sandbox,
+   * without a socket.
+   */
+  readonly isSandboxInProcess: boolean
   /** The port the app listens on, for the loopback sandbox origins. */
   readonly appPort: number
   /**
@@ -98,6 +104,7 @@ export function loadSendSettings(env: SendEnv): SendSettings {
   return {
     allowedOrigins: readAllowedOrigins(env.SEND_ALLOWED_ORIGINS),
     sandboxInternalOrigin: readInternalOrigin(env, appPort),
+    isSandboxInProcess: !env.SANDBOX_INTERNAL_ORIGIN?.trim(),
     appPort,
     publicOrigin: readPublicOrigin(env.PUBLIC_ORIGIN),
     timeoutMs,

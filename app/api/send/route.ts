@@ -1,4 +1,5 @@
 import 'server-only'
+import { getSandbox } from '@/lib/sandbox/instance'
 import { identifyClient } from '@/lib/send/client-identity'
 import {
   createSendError,
@@ -29,7 +30,13 @@ export const runtime = 'nodejs'
 
 // Read once when the route loads: a bad setting fails loudly, naming itself.
 const settings = loadSendSettings(process.env)
-const send = createSend(settings, createForwarder(settings))
+const send = createSend(
+  settings,
+  createForwarder(
+    settings,
+    settings.isSandboxInProcess ? { sandbox: getSandbox() } : {},
+  ),
+)
 
 // Made on the first send, so loading the route (as `next build` does)
 // never opens a connection to Redis.

@@ -1,0 +1,164 @@
+import 'server-only'
+import { STATUS_CODES } from 'node:http'
+import { Dispatcher } from 'undici'
+
+/** The built-in sandbox: the same function app/sandbox/api serves. */
+export type SandboxHandler = (request: Request) => Promise<Response>
+
+/** No bigger than a socket read, so the body cap and backpressure see the flow they see on the wire. */
+const CHUNK_BYTES = 64 * 1024
+
+/**
+ * An undici dispatcher that answers from the sandbox in this process.
+ * Over a socket, a Send to the sandbox would come back in through Next's
+ * router and cost two requests' work; here the send route still calls
+ * undici's `request` with the same signal, headers and body reading, and
+ * only the transport is gone. Why: docs/decisions/in-process-sandbox.md.
+ */
+export class SandboxDispatcher extends Dispatcher {
+  readonly #handle: SandboxHandler
+
+  constructor(handle: SandboxHandler) {
+    super()
+    this.#handle = handle
+  }
+
+  override dispatch(
+    options: Dispatcher.DispatchOptions,
+    handler: Dispatcher.DispatchHandler,
+  ): boolean {
+    void answer(this.#handle, options, handler)
+    return true
+  }
+
+  override close(): Promise<void> {
+    return Promise.resolve()
+  }
+
+  override destroy(): Promise<void> {
+    return Promise.resolve()
+  }
+}
+
+async function answer(
+  handle: SandboxHandler,
+  options: Dispatcher.DispatchOptions,
+  handler: Dispatcher.DispatchHandler,
+): Promise<void> {
+  const controller = new AbortController()
+  let finished = false
+  let paused = false
+  let wake: (() => void) | undefined
+
+  const finish = (error?: unknown) => {
+    if (finished) return
+    finished = true
+    wake?.()
+    if (error === undefined) handler.onComplete?.([])
+    else handler.onError?.(toError(error))
+  }
+  const abort = (reason?: Error) => {
+    controller.abort(reason)
+    finish(reason ?? new Error('The request was aborted'))
+  }
+
+  handler.onConnect?.(abort)
+  if (finished) return
+  try {
+    const response = await handle(toRequest(options, controller.signal))
+    if (finished) return
+    const resume = () => {
+      paused = false
+      wake?.()
+    }
+    const statusText = response.statusText || STATUS_CODES[response.status]
+    const raw = toRawHeaders(response.headers)
+    if (
+      handler.onHeaders?.(response.status, raw, resume, statusText ?? '') ===
+      false
+    ) {
+      paused = true
+    }
+    if (response.body && options.method !== 'HEAD') {
+      for await (const chunk of response.body) {
+        for (let at = 0; at < chunk.length; at += CHUNK_BYTES) {
+          while (paused && !finished) {
+            await new Promise<void>((resolve) => {
+              wake = resolve
+            })
+          }
+          if (finished) return
+          const piece = Buffer.from(
+            chunk.buffer,
+            chunk.byteOffset + at,
+            Math.min(CHUNK_BYTES, chunk.length - at),
+          )
+          if (handler.onData?.(piece) === false) paused = true
+        }
+      }
+    }
+    finish()
+  } catch (error) {
+    finish(error)
+  }
+}
+
+function toRequest(
+  options: Dispatcher.DispatchOptions,
+  signal: AbortSignal,
+): Request {
+  // Joined, not resolved: a path such as //host must not change the origin.
+  const url = new URL(`${String(options.origin)}${options.path}`)
+  const headers = new Headers()
+  for (const [name, value] of readHeaderPairs(options.headers)) {
+    headers.append(name, value)
+  }
+  const body = options.body
+  if (body !== undefined && body !== null && !Buffer.isBuffer(body)) {
+    throw new TypeError('The sandbox takes a request body as a Buffer')
+  }
+  // The send route's bodies are Buffer.from(text): never shared memory.
+  const bytes = body
+    ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length)
+    : null
+  return new Request(url, {
+    method: options.method,
+    headers,
+    body: bytes,
+    signal,
+  })
+}
+
+/** undici takes headers as name, value, name… or as an object. */
+function readHeaderPairs(
+  headers: Dispatcher.DispatchOptions['headers'],
+): [string, string][] {
+  if (!headers) return []
+  if (Array.isArray(headers)) {
+    const pairs: [string, string][] = []
+    for (let index = 0; index + 1 < headers.length; index += 2) {
+      pairs.push([String(headers[index]), String(headers[index + 1])])
+    }
+    return pairs
+  }
+  return Object.entries(headers).flatMap(([name, value]) =>
+    value === undefined
+      ? []
+      : (Array.isArray(value) ? value : [value]).map(
+          (item): [string, string] => [name, String(item)],
+        ),
+  )
+}
+
+/** Headers iterate as Next writes them: names sorted, each Set-Cookie apart. */
+function toRawHeaders(headers: Headers): Buffer[] {
+  const raw: Buffer[] = []
+  for (const [name, value] of headers) {
+    raw.push(Buffer.from(name, 'latin1'), Buffer.from(value, 'latin1'))
+  }
+  return raw
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error))
+}
