@@ -1,9 +1,8 @@
 // Starts the production build: the standalone server Next wrote, with the
-// static files it expects beside it, in this same process, so a signal
-// sent to `npm start` reaches the server itself.
+// static files it expects beside it.
+import { spawn } from 'node:child_process'
 import { cpSync, existsSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 
 const root = path.resolve(import.meta.dirname, '..')
 const standalone = path.join(root, '.next', 'standalone')
@@ -33,7 +32,22 @@ if (existsSync(path.join(root, 'public'))) {
 // Shells and containers often set HOSTNAME to the machine's name, which
 // the standalone server would bind to; HOST is ours and defaults to
 // loopback, so a newcomer's playground is not open to the network.
-process.env.HOSTNAME = process.env.HOST || '127.0.0.1'
-process.env.PORT ||= '3000'
-process.env.NEXT_TELEMETRY_DISABLED = '1'
-await import(pathToFileURL(server).href)
+const host = process.env.HOST || '127.0.0.1'
+const port = process.env.PORT || '3000'
+const child = spawn(process.execPath, [server], {
+  cwd: standalone,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    HOSTNAME: host,
+    PORT: port,
+    NEXT_TELEMETRY_DISABLED: '1',
+  },
+})
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal))
+}
+child.on('exit', (code, signal) => {
+  process.exit(code ?? (signal ? 1 : 0))
+})
