@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { SERVER_NODE_FLAGS } from '../scripts/server-node-flags.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const server = path.join(root, '.next', 'standalone', 'server.js')
@@ -159,7 +160,7 @@ function countErrors(result, failures) {
 
 /** The standalone server, its send log counted, never shown line by line. */
 function startServer() {
-  const child = spawn(process.execPath, [server], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, server], {
     cwd: path.dirname(server),
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync } from 'node:fs'
 import path from 'node:path'
+import { SERVER_NODE_FLAGS } from './server-node-flags.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const standalone = path.join(root, '.next', 'standalone')
@@ -34,7 +35,7 @@ if (existsSync(path.join(root, 'public'))) {
 // loopback, so a newcomer's playground is not open to the network.
 const host = process.env.HOST || '127.0.0.1'
 const port = process.env.PORT || '3000'
-const child = spawn(process.execPath, [server], {
+const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, server], {
   cwd: standalone,
   stdio: 'inherit',
   env: {

@@ -1,6 +1,7 @@
-// The production build, served the way scripts/start.mjs serves it, but
-// started here directly so the bench knows the server's own pid (for RSS)
-// and can pass Node flags (for a CPU profile).
+// The production build, served the way scripts/start.mjs serves it (with
+// its Node flags), but started here directly so the bench knows the
+// server's own pid (for RSS) and can pass more Node flags (for a CPU
+// profile).
 import { spawnSync } from 'node:child_process'
 import {
   cpSync,
@@ -10,6 +11,7 @@ import {
   statSync,
 } from 'node:fs'
 import path from 'node:path'
+import { SERVER_NODE_FLAGS } from '../../scripts/server-node-flags.mjs'
 import { findFreePort, startNode } from './processes.mjs'
 
 const SOURCE_DIRS = ['app', 'components', 'lib', 'content']
@@ -93,7 +95,11 @@ export async function startApp(
   const standalone = path.join(root, '.next', 'standalone')
   return startNode({
     name,
-    args: [...nodeArgs, path.join(standalone, 'server.js')],
+    args: [
+      ...SERVER_NODE_FLAGS,
+      ...nodeArgs,
+      path.join(standalone, 'server.js'),
+    ],
     cwd: standalone,
     port,
     logDir,

@@ -525,3 +525,30 @@ describe('send reports upstream failures', () => {
     await vi.waitFor(() => expect(closedHangs).toContain('/hang?cancel'))
   })
 })
+
+describe('send clears its deadline', () => {
+  // A pending deadline timer keeps the finished request's async context
+  // (and with it Next's whole request) reachable until it fires.
+  it.each([
+    ['a reply', '/echo'],
+    ['a failure', '/reset'],
+  ])('when the send ends with %s', async (_, path) => {
+    const { send: timed } = makeSend({ SEND_TIMEOUT_MS: '14321' })
+    const started = vi.spyOn(globalThis, 'setTimeout')
+    const cleared = vi.spyOn(globalThis, 'clearTimeout')
+    try {
+      await timed(
+        { method: 'GET', url: `${api.origin}${path}`, headers: [] },
+        { ownOrigin },
+      )
+      const deadlines = started.mock.results.filter(
+        (_result, index) => started.mock.calls[index]?.[1] === 14_321,
+      )
+      expect(deadlines).toHaveLength(1)
+      expect(cleared).toHaveBeenCalledWith(deadlines[0]?.value)
+    } finally {
+      started.mockRestore()
+      cleared.mockRestore()
+    }
+  })
+})
