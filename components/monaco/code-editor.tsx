@@ -1,8 +1,8 @@
 'use client'
 
 import Editor, { loader, type OnMount } from '@monaco-editor/react'
-import * as monaco from 'monaco-editor'
 import { useEffect, useRef, useState } from 'react'
+import * as monaco from './monaco'
 
 // Monaco and its workers come from our own build: loader.config stops
 // @monaco-editor/react from fetching Monaco from a CDN.
@@ -31,7 +31,7 @@ function registerSchema(path: string, schema: object | undefined) {
   if (had === schema) return
   if (schema) schemas.set(path, schema)
   else schemas.delete(path)
-  monaco.json.jsonDefaults.setDiagnosticsOptions({
+  monaco.jsonDefaults.setDiagnosticsOptions({
     validate: true,
     schemas: [...schemas].map(([modelPath, entry]) => ({
       uri: `playground://schemas/${modelPath}`,

@@ -5,8 +5,9 @@ import type { CodeEditorProps } from './code-editor'
 
 type Loaded = ComponentType<CodeEditorProps>
 
-// One download for every editor on the page. Monaco is about 1 MB, so it
-// loads after the lesson has painted and the request can already be sent.
+// One download for every editor on the page. Monaco is about 750 KB
+// compressed, so it loads after the lesson has painted and the request can
+// already be sent.
 let loading: Promise<Loaded> | undefined
 // Once loaded, editors mounted later (a new response) start as Monaco at
 // once, instead of first laying out a plain copy of a large body. The
