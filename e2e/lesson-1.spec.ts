@@ -96,6 +96,29 @@ test('a learner who breaks the JSON body sees it underlined', async ({
   await expect(editor.locator('.squiggly-error').first()).toBeVisible()
 })
 
+test('fast typing in the body loses no key, even on a slow machine', async ({
+  page,
+}) => {
+  await page.goto('/lessons/api-tutorial')
+  const login = loginForm(page)
+  const body = login.getByRole('textbox', { name: 'Body', exact: true })
+  await expect(login.locator('[data-editor="monaco"]')).toBeVisible()
+  // A slow laptop: every re-render of the lesson takes several keys long.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 })
+
+  await body.focus()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Delete')
+  await page.keyboard.type('{"username": "bigid", "password": "learner"')
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+
+  await login.getByRole('button', { name: 'Send' }).click()
+  await expect(login.getByRole('region', { name: 'Response' })).toContainText(
+    '200 OK',
+  )
+})
+
 test('edits and the last response survive a reload', async ({ page }) => {
   await page.goto('/lessons/api-tutorial')
   const login = loginForm(page)

@@ -80,6 +80,13 @@ export function CodeEditor({
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection>(null)
   const onRunRef = useRef(onRun)
   onRunRef.current = onRun
+  const valueRef = useRef(value)
+  valueRef.current = value
+  // What this editor reported through onChange and has not seen come back
+  // as `value` yet. An echo can arrive a render late, behind keys typed
+  // since; written back, it would erase them. So only a value the editor
+  // did not report (a reset, a restored draft) is written into it.
+  const reported = useRef<string[]>([])
   const [height, setHeight] = useState(minLines * lineHeight + 10)
 
   const handleMount: OnMount = (editor) => {
@@ -99,8 +106,35 @@ export function CodeEditor({
       run: () => onRunRef.current?.(),
     })
     editor.onDidDispose(() => action.dispose())
+    // The value may have moved on while Monaco was being built.
+    if (editor.getValue() !== valueRef.current) {
+      editor.setValue(valueRef.current)
+    }
     paintHighlight(editor, decorations.current, highlight)
   }
+
+  useEffect(() => {
+    const editor = editorRef.current
+    if (!editor) return
+    const echo = reported.current.indexOf(value)
+    if (echo !== -1) {
+      reported.current.splice(0, echo + 1)
+      return
+    }
+    reported.current = []
+    if (value === editor.getValue()) return
+    if (readOnly) {
+      editor.setValue(value)
+      return
+    }
+    // An edit, not setValue, so the learner can undo it.
+    const model = editor.getModel()
+    if (!model) return
+    editor.executeEdits('', [
+      { range: model.getFullModelRange(), text: value, forceMoveMarkers: true },
+    ])
+    editor.pushUndoStop()
+  }, [value, readOnly])
 
   useEffect(() => {
     if (language === 'json') registerSchema(path, schema)
@@ -116,10 +150,17 @@ export function CodeEditor({
   return (
     <Editor
       path={path}
-      value={value}
+      // Read when a model is made; later changes go through the effect
+      // above, never through the library's own `value` (see `reported`).
+      defaultValue={value}
       language={language}
       height={height}
-      onChange={(next) => onChange?.(next ?? '')}
+      onChange={(next) => {
+        const text = next ?? ''
+        reported.current.push(text)
+        if (reported.current.length > 100) reported.current.shift()
+        onChange?.(text)
+      }}
       onMount={handleMount}
       loading={null}
       options={{
