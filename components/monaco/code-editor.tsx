@@ -163,6 +163,11 @@ export function CodeEditor({
       }}
       onMount={handleMount}
       loading={null}
+      // Monaco's theme sets its colour variables on .monaco-editor and
+      // .monaco-component. The context menu is drawn in a shadow root
+      // beside .monaco-editor, not inside it: without the class on the
+      // shared container it has no background and no border.
+      className="monaco-component"
       options={{
         ariaLabel,
         readOnly,
