@@ -20,8 +20,8 @@ const catalogue = {
     status: 405,
     message: () =>
       'This address only takes POST with a JSON request to send, such as ' +
-      '{"method": "GET", "url": "http://127.0.0.1:3000/sandbox/api/v1/' +
-      'ds-connections", "headers": [["Authorization", "SAMPLE"]]}.',
+      '{"method": "GET", "url": "/sandbox/api/v1/ds-connections", ' +
+      '"headers": [["Authorization", "SAMPLE"]]}.',
   },
   method_not_allowed: {
     status: 400,

@@ -199,6 +199,36 @@ describe('sends to the sandbox answered in process', () => {
     if (!outcome.ok) expect(outcome.error.code).toBe('upstream_failed')
   })
 
+  it('refuses a request head too big for a server, as one would (431)', async () => {
+    const big = Array.from({ length: 3 }, (_, index) => [
+      `X-Big-${index}`,
+      'v'.repeat(8_000),
+    ])
+    const reply = replyOf(
+      await sendWith(sandbox)(
+        {
+          method: 'GET',
+          url: `${ownOrigin}/sandbox/api/v1/ds-connections`,
+          headers: [['Authorization', 'SAMPLE'], ...big],
+        },
+        { ownOrigin },
+      ),
+    )
+    expect(reply.status).toBe(431)
+    expect(reply.statusText).toBe('Request Header Fields Too Large')
+    const overWire = replyOf(
+      await sendWith(undefined)(
+        {
+          method: 'GET',
+          url: `${ownOrigin}/sandbox/api/v1/ds-connections`,
+          headers: [['Authorization', 'SAMPLE'], ...big],
+        },
+        { ownOrigin },
+      ),
+    )
+    expect(overWire.status).toBe(431)
+  })
+
   it('gives HEAD no body', async () => {
     const reply = replyOf(
       await sendWith(sandbox)(

@@ -1,5 +1,5 @@
 import 'server-only'
-import { STATUS_CODES } from 'node:http'
+import { maxHeaderSize, STATUS_CODES } from 'node:http'
 import { Dispatcher } from 'undici'
 
 /** The built-in sandbox: the same function app/sandbox/api serves. */
@@ -65,7 +65,11 @@ async function answer(
   handler.onConnect?.(abort)
   if (finished) return
   try {
-    const response = await handle(toRequest(options, controller.signal))
+    const response = isHeadTooLarge(options)
+      ? // What this app's own server answers over a socket, so a learner's
+        // script meets the same refusal as the lesson did.
+        new Response(null, { status: 431, headers: { connection: 'close' } })
+      : await handle(toRequest(options, controller.signal))
     if (finished) return
     const resume = () => {
       paused = false
@@ -127,6 +131,18 @@ function toRequest(
     body: bytes,
     signal,
   })
+}
+
+/** Node's HTTP server refuses a request head over maxHeaderSize bytes. */
+function isHeadTooLarge(options: Dispatcher.DispatchOptions): boolean {
+  let bytes = Buffer.byteLength(
+    `${options.method} ${options.path} HTTP/1.1\r\n`,
+    'latin1',
+  )
+  for (const [name, value] of readHeaderPairs(options.headers)) {
+    bytes += Buffer.byteLength(`${name}: ${value}\r\n`, 'latin1')
+  }
+  return bytes > maxHeaderSize
 }
 
 /** undici takes headers as name, value, name… or as an object. */

@@ -310,9 +310,16 @@ describe('POST /api/send', () => {
     for (const [, value] of received) expect(value).not.toBe('')
   })
 
-  it('answers no preflight: the route has no OPTIONS handler', async () => {
+  it('answers a preflight with 405 and no CORS headers', async () => {
     const route = await import('./route')
-    expect(Object.keys(route)).not.toContain('OPTIONS')
+    const response = await route.OPTIONS()
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe('POST')
+    expect(
+      [...response.headers.keys()].filter((name) =>
+        name.startsWith('access-control-'),
+      ),
+    ).toEqual([])
   })
 
   it('logs a refusal with its code and no userinfo', async () => {

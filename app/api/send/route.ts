@@ -116,9 +116,12 @@ function refuseMethod(): Response {
   return response
 }
 
+// OPTIONS too: Next would otherwise answer it by itself with 204 and an
+// Allow listing every method. No CORS headers either way.
 export {
   refuseMethod as GET,
   refuseMethod as PUT,
   refuseMethod as PATCH,
   refuseMethod as DELETE,
+  refuseMethod as OPTIONS,
 }
