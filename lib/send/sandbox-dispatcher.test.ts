@@ -229,6 +229,23 @@ describe('sends to the sandbox answered in process', () => {
     expect(overWire.status).toBe(431)
   })
 
+  it('shows no Content-Length on a 204, as the wire does', async () => {
+    const empty: SandboxHandler = async () =>
+      new Response(null, { status: 204, headers: { 'content-length': '0' } })
+    const reply = replyOf(
+      await sendWith(empty)(
+        {
+          method: 'OPTIONS',
+          url: `${ownOrigin}/sandbox/api/v1/x`,
+          headers: [],
+        },
+        { ownOrigin },
+      ),
+    )
+    expect(reply.status).toBe(204)
+    expect(reply.headers.map(([name]) => name)).not.toContain('content-length')
+  })
+
   it('gives HEAD no body', async () => {
     const reply = replyOf(
       await sendWith(sandbox)(

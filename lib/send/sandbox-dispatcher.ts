@@ -76,7 +76,7 @@ async function answer(
       wake?.()
     }
     const statusText = response.statusText || STATUS_CODES[response.status]
-    const raw = toRawHeaders(response.headers)
+    const raw = toRawHeaders(response.headers, response.status)
     if (
       handler.onHeaders?.(response.status, raw, resume, statusText ?? '') ===
       false
@@ -166,10 +166,16 @@ function readHeaderPairs(
   )
 }
 
-/** Headers iterate as Next writes them: names sorted, each Set-Cookie apart. */
-function toRawHeaders(headers: Headers): Buffer[] {
+/**
+ * Headers iterate as Next writes them: names sorted, each Set-Cookie
+ * apart. A 204 or 304 carries no Content-Length on the wire (Node's server
+ * drops it), so none is shown here either.
+ */
+function toRawHeaders(headers: Headers, status: number): Buffer[] {
   const raw: Buffer[] = []
+  const hasNoBody = status === 204 || status === 304
   for (const [name, value] of headers) {
+    if (hasNoBody && name === 'content-length') continue
     raw.push(Buffer.from(name, 'latin1'), Buffer.from(value, 'latin1'))
   }
   return raw
