@@ -1,6 +1,7 @@
 import 'server-only'
 import { maxHeaderSize, STATUS_CODES } from 'node:http'
 import { Dispatcher } from 'undici'
+import { type HeaderPair, toHeaderPairs } from './headers'
 
 /** The built-in sandbox: the same function app/sandbox/api serves. */
 export type SandboxHandler = (request: Request) => Promise<Response>
@@ -65,11 +66,12 @@ async function answer(
   handler.onConnect?.(abort)
   if (finished) return
   try {
-    const response = isHeadTooLarge(options)
+    const headers = readHeaderPairs(options.headers)
+    const response = isHeadTooLarge(options, headers)
       ? // What this app's own server answers over a socket, so a learner's
         // script meets the same refusal as the lesson did.
         new Response(null, { status: 431, headers: { connection: 'close' } })
-      : await handle(toRequest(options, controller.signal))
+      : await handle(toRequest(options, headers, controller.signal))
     if (finished) return
     const resume = () => {
       paused = false
@@ -109,14 +111,13 @@ async function answer(
 
 function toRequest(
   options: Dispatcher.DispatchOptions,
+  pairs: readonly HeaderPair[],
   signal: AbortSignal,
 ): Request {
   // Joined, not resolved: a path such as //host must not change the origin.
   const url = new URL(`${String(options.origin)}${options.path}`)
   const headers = new Headers()
-  for (const [name, value] of readHeaderPairs(options.headers)) {
-    headers.append(name, value)
-  }
+  for (const [name, value] of pairs) headers.append(name, value)
   const body = options.body
   if (body !== undefined && body !== null && !Buffer.isBuffer(body)) {
     throw new TypeError('The sandbox takes a request body as a Buffer')
@@ -134,12 +135,15 @@ function toRequest(
 }
 
 /** Node's HTTP server refuses a request head over maxHeaderSize bytes. */
-function isHeadTooLarge(options: Dispatcher.DispatchOptions): boolean {
+function isHeadTooLarge(
+  options: Dispatcher.DispatchOptions,
+  pairs: readonly HeaderPair[],
+): boolean {
   let bytes = Buffer.byteLength(
     `${options.method} ${options.path} HTTP/1.1\r\n`,
     'latin1',
   )
-  for (const [name, value] of readHeaderPairs(options.headers)) {
+  for (const [name, value] of pairs) {
     bytes += Buffer.byteLength(`${name}: ${value}\r\n`, 'latin1')
   }
   return bytes > maxHeaderSize
@@ -148,20 +152,14 @@ function isHeadTooLarge(options: Dispatcher.DispatchOptions): boolean {
 /** undici takes headers as name, value, name… or as an object. */
 function readHeaderPairs(
   headers: Dispatcher.DispatchOptions['headers'],
-): [string, string][] {
+): HeaderPair[] {
   if (!headers) return []
-  if (Array.isArray(headers)) {
-    const pairs: [string, string][] = []
-    for (let index = 0; index + 1 < headers.length; index += 2) {
-      pairs.push([String(headers[index]), String(headers[index + 1])])
-    }
-    return pairs
-  }
+  if (Array.isArray(headers)) return toHeaderPairs(headers.map(String))
   return Object.entries(headers).flatMap(([name, value]) =>
     value === undefined
       ? []
       : (Array.isArray(value) ? value : [value]).map(
-          (item): [string, string] => [name, String(item)],
+          (item): HeaderPair => [name, String(item)],
         ),
   )
 }
