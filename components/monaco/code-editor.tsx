@@ -87,6 +87,9 @@ export function CodeEditor({
   // since; written back, it would erase them. So only a value the editor
   // did not report (a reset, a restored draft) is written into it.
   const reported = useRef<string[]>([])
+  // True while the effect below writes a value in: that change is not the
+  // learner's, and recorded as reported it could later pass for an echo.
+  const isWriting = useRef(false)
   const [height, setHeight] = useState(minLines * lineHeight + 10)
 
   const handleMount: OnMount = (editor) => {
@@ -122,18 +125,25 @@ export function CodeEditor({
       return
     }
     reported.current = []
-    if (value === editor.getValue()) return
-    if (readOnly) {
-      editor.setValue(value)
-      return
-    }
-    // An edit, not setValue, so the learner can undo it.
     const model = editor.getModel()
-    if (!model) return
-    editor.executeEdits('', [
-      { range: model.getFullModelRange(), text: value, forceMoveMarkers: true },
-    ])
-    editor.pushUndoStop()
+    if (!model || value === model.getValue()) return
+    isWriting.current = true
+    try {
+      if (readOnly) editor.setValue(value)
+      else {
+        // An edit, not setValue, so the learner can undo it.
+        editor.executeEdits('', [
+          {
+            range: model.getFullModelRange(),
+            text: value,
+            forceMoveMarkers: true,
+          },
+        ])
+        editor.pushUndoStop()
+      }
+    } finally {
+      isWriting.current = false
+    }
   }, [value, readOnly])
 
   useEffect(() => {
@@ -157,8 +167,10 @@ export function CodeEditor({
       height={height}
       onChange={(next) => {
         const text = next ?? ''
-        reported.current.push(text)
-        if (reported.current.length > 100) reported.current.shift()
+        if (!isWriting.current) {
+          reported.current.push(text)
+          if (reported.current.length > 100) reported.current.shift()
+        }
         onChange?.(text)
       }}
       onMount={handleMount}
