@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import AxeBuilder from '@axe-core/playwright'
+import { runSnippet, sealedEnv } from '../lib/snippets/run-snippet'
 import { expect, test } from './fixtures'
 import { carryToNext, expectDone, send, step, useToken } from './lesson-steps'
 
@@ -55,14 +56,10 @@ test('a learner walks through the review by hand, downloads the bash script and 
       cwd: folder,
       timeout: 30_000,
       killSignal: 'SIGKILL',
-      env: {
-        NODE_ENV: 'test',
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: folder,
-        NO_PROXY: '*',
+      env: sealedEnv(folder, {
         BIGID_BASE_URL: `${baseURL}/sandbox`,
         BIGID_USER_TOKEN: userToken,
-      },
+      }),
     })
     expect(stderr).toContain('Wrote 20 data sources to data-sources.csv')
     const rows = (await readFile(path.join(folder, 'data-sources.csv'), 'utf8'))
@@ -131,25 +128,8 @@ test('a learner copies a step as curl and gets the same answer in a terminal', a
   const copied = await page.evaluate(() => navigator.clipboard.readText())
   expect(copied).toBe(await code.inputValue())
 
-  const folder = await mkdtemp(path.join(tmpdir(), 'snippet-e2e-'))
-  try {
-    const file = path.join(folder, 'request.sh')
-    await writeFile(file, copied)
-    const { stdout } = await run('bash', [file], {
-      cwd: folder,
-      timeout: 15_000,
-      killSignal: 'SIGKILL',
-      env: {
-        NODE_ENV: 'test',
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: folder,
-        NO_PROXY: '*',
-      },
-    })
-    expect(JSON.parse(stdout).userToken).toMatch(/^eyJ/)
-  } finally {
-    await rm(folder, { recursive: true, force: true })
-  }
+  const { stdout } = await runSnippet('curl', copied, 15_000)
+  expect(JSON.parse(stdout).userToken).toMatch(/^eyJ/)
 
   await language.selectOption('python')
   await expect(code).toHaveValue(/import http\.client/)

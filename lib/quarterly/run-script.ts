@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import path from 'node:path'
+import { sealedEnv } from '../snippets/run-snippet'
 import { findQuarterlyScript, type QuarterlyScriptFile } from './scripts'
 
 export const scriptsDir = path.join(process.cwd(), 'content', 'scripts')
@@ -34,14 +35,7 @@ export function runQuarterlyScript(
         cwd: options.cwd,
         timeout: options.timeoutMs ?? 20_000,
         killSignal: 'SIGKILL',
-        env: {
-          NODE_ENV: 'test',
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: options.cwd,
-          NO_PROXY: '*',
-          no_proxy: '*',
-          ...settings,
-        },
+        env: sealedEnv(options.cwd, settings),
       },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {

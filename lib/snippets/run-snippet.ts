@@ -16,6 +16,26 @@ export const runnableLanguages = Object.keys(runners) as SnippetLanguage[]
 export type RunResult = { stdout: string; stderr: string }
 
 /**
+ * The environment learner code runs in under test: PATH, a HOME of its
+ * own, proxies off (both spellings: curl reads the lower-case one), and
+ * the given settings. No .curlrc or proxy setting can send a request
+ * anywhere else.
+ */
+export function sealedEnv(
+  home: string,
+  settings: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: 'test',
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    NO_PROXY: '*',
+    no_proxy: '*',
+    ...settings,
+  }
+}
+
+/**
  * Writes the code to a file in a fresh folder and runs it with a deadline.
  * The environment is cut down to PATH, with HOME in that folder and proxies
  * off, so no .curlrc or proxy setting can send the request anywhere else.
@@ -41,13 +61,7 @@ export async function runSnippet(
           cwd: folder,
           timeout: timeoutMs,
           killSignal: 'SIGKILL',
-          env: {
-            NODE_ENV: 'test',
-            PATH: process.env.PATH ?? '/usr/bin:/bin',
-            HOME: folder,
-            NO_PROXY: '*',
-            no_proxy: '*',
-          },
+          env: sealedEnv(folder),
         },
         (error, stdout, stderr) => {
           if (error)
